@@ -1,0 +1,598 @@
+package io.squall.ioloop;
+
+import io.squall.ioloop.internal.BlockingWatchdog;
+import io.squall.ioloop.internal.TimerHeap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An event loop: one thread, one {@link Selector}, a queue of callbacks and a heap of timers
+ * (Tornado's {@code IOLoop}).
+ *
+ * <p>Everything that touches a connection runs on the loop's thread, so loop code needs no locks.
+ * {@link #addCallback(Runnable)} (and {@link #execute(Runnable)}, its {@link Executor} form) is the
+ * one method that is safe from any thread; use it to hand work to the loop from executors, other
+ * loops or signal handlers. Blocking work never runs on the loop: use {@link #runInExecutor}.
+ *
+ * <p>A callback that throws is logged with its stack trace and the loop goes on. When a {@linkplain
+ * #setBlockingLogThreshold blocking log threshold} is set, a callback that holds the loop longer is
+ * logged together with the stack of the loop thread at that moment.
+ *
+ * <pre>{@code
+ * IOLoop loop = IOLoop.current();
+ * loop.callLater(Duration.ofSeconds(1), () -> System.out.println("a second later"));
+ * loop.start();
+ * }</pre>
+ */
+public final class IOLoop implements Executor, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(IOLoop.class);
+  private static final ThreadLocal<IOLoop> CURRENT = new ThreadLocal<>();
+  private static final ExecutorService DEFAULT_EXECUTOR =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("squall-executor-", 0).factory());
+
+  private final String name;
+  private final Selector selector;
+  private final Queue<Runnable> callbacks = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean wakeupPending = new AtomicBoolean();
+  private final TimerHeap timers = new TimerHeap();
+  private volatile Thread thread;
+  private volatile boolean running;
+  private volatile boolean stopping;
+  private volatile boolean closed;
+  private volatile long blockingThresholdNanos;
+
+  /** Loop-clock time the current callback started, or 0 while the loop waits in select. */
+  private volatile long busySince;
+
+  /** Changes with every callback, so the watchdog reports each blocking callback once. */
+  private volatile long busySeq;
+
+  /** Creates a loop that is not started, named for its thread and log lines. */
+  public IOLoop(String name) {
+    this.name = Objects.requireNonNull(name, "name");
+    try {
+      this.selector = Selector.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a selector for loop " + name, e);
+    }
+  }
+
+  /** Creates a loop named {@code squall-loop}. */
+  public IOLoop() {
+    this("squall-loop");
+  }
+
+  /**
+   * Returns the loop of the calling thread: the one running on it, or the one made current on it.
+   * When the thread has none, a new loop is created and made current, as Tornado does.
+   */
+  public static IOLoop current() {
+    IOLoop loop = CURRENT.get();
+    if (loop == null || loop.closed) {
+      loop = new IOLoop();
+      CURRENT.set(loop);
+    }
+    return loop;
+  }
+
+  /** Returns the loop of the calling thread, or null when it has none. Never creates one. */
+  public static IOLoop currentOrNull() {
+    IOLoop loop = CURRENT.get();
+    return loop == null || loop.closed ? null : loop;
+  }
+
+  /** Makes this loop the {@link #current()} loop of the calling thread. */
+  public void makeCurrent() {
+    CURRENT.set(this);
+  }
+
+  /**
+   * Creates a loop, starts it on a new platform thread of that name, and returns once it runs. Stop
+   * it with {@link #stop()} and {@link #close()}.
+   */
+  public static IOLoop startOnNewThread(String name) {
+    IOLoop loop = new IOLoop(name);
+    CountDownLatch started = new CountDownLatch(1);
+    loop.addCallback(started::countDown);
+    Thread t = Thread.ofPlatform().name(name).unstarted(loop::start);
+    t.start();
+    try {
+      started.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting loop " + name, e);
+    }
+    return loop;
+  }
+
+  /** The loop's name. */
+  public String name() {
+    return name;
+  }
+
+  /** The loop's clock in nanoseconds ({@link System#nanoTime()}); deadlines use it. */
+  public long time() {
+    return System.nanoTime();
+  }
+
+  /** Whether the calling thread is this loop's thread while it runs. */
+  public boolean inLoopThread() {
+    return Thread.currentThread() == thread;
+  }
+
+  /** Whether {@link #start()} is running. */
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** The default executor for {@link #runInExecutor(Callable)}: one virtual thread per task. */
+  public static Executor defaultExecutor() {
+    return DEFAULT_EXECUTOR;
+  }
+
+  /**
+   * Logs a callback that holds the loop for longer than {@code threshold}, with the loop thread's
+   * stack at that moment. {@link Duration#ZERO} turns the check off (the default).
+   */
+  public void setBlockingLogThreshold(Duration threshold) {
+    long nanos = threshold.toNanos();
+    if (nanos < 0) {
+      throw new IllegalArgumentException(
+          "blocking log threshold must not be negative: " + threshold);
+    }
+    blockingThresholdNanos = nanos;
+    if (nanos > 0) {
+      BlockingWatchdog.watch(this);
+    } else {
+      BlockingWatchdog.unwatch(this);
+    }
+  }
+
+  /** The current blocking log threshold in nanoseconds, 0 when off. */
+  public long blockingLogThresholdNanos() {
+    return blockingThresholdNanos;
+  }
+
+  /**
+   * Used by the blocking watchdog: the start time of the callback now running, or 0 when idle. Not
+   * API.
+   */
+  public long busySinceNanos() {
+    return busySince;
+  }
+
+  /** Used by the blocking watchdog: a number that changes with every callback. Not API. */
+  public long busySequence() {
+    return busySeq;
+  }
+
+  /** The loop's thread while it runs, else null. */
+  public Thread thread() {
+    return thread;
+  }
+
+  /**
+   * Runs {@code callback} on the loop thread at the next iteration. Safe from any thread, including
+   * the loop's own; callbacks from one thread run in the order they were added. Wake-ups of the
+   * selector are coalesced, so a storm of callbacks costs one wake-up per loop iteration.
+   */
+  public void addCallback(Runnable callback) {
+    Objects.requireNonNull(callback, "callback");
+    callbacks.add(callback);
+    if (!inLoopThread() && wakeupPending.compareAndSet(false, true)) {
+      selector.wakeup();
+    }
+  }
+
+  /** Same as {@link #addCallback(Runnable)}: lets the loop serve as an {@link Executor}. */
+  @Override
+  public void execute(Runnable command) {
+    addCallback(command);
+  }
+
+  /**
+   * Runs {@code callback} on the loop after {@code delay}. Call it from the loop thread; from any
+   * other thread the timer is handed to the loop first. Timers with equal deadlines run in the
+   * order they were created.
+   */
+  public Timeout callLater(Duration delay, Runnable callback) {
+    return callAt(time() + delay.toNanos(), callback);
+  }
+
+  /**
+   * Runs {@code callback} on the loop at {@code deadlineNanos} on the loop clock ({@link #time()}).
+   */
+  public Timeout callAt(long deadlineNanos, Runnable callback) {
+    Objects.requireNonNull(callback, "callback");
+    TimerHeap.Entry entry = timers.newEntry(deadlineNanos, callback);
+    if (inLoopThread() || !running) {
+      timers.add(entry);
+    } else {
+      addCallback(() -> timers.add(entry));
+    }
+    return entry;
+  }
+
+  /**
+   * Registers {@code channel} with this loop's selector; {@code handler} then runs on the loop when
+   * the channel is ready for any of {@code ops}. The channel is switched to non-blocking mode. Call
+   * from the loop thread, or before the loop starts.
+   */
+  public SelectionKey addHandler(SelectableChannel channel, int ops, ChannelHandler handler) {
+    checkThread("addHandler");
+    try {
+      channel.configureBlocking(false);
+      return channel.register(selector, ops, handler);
+    } catch (ClosedChannelException e) {
+      throw new IllegalStateException("cannot register a closed channel", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot register channel with loop " + name, e);
+    }
+  }
+
+  /** Changes the interest set of a channel registered with {@link #addHandler}. */
+  public void updateHandler(SelectableChannel channel, int ops) {
+    checkThread("updateHandler");
+    SelectionKey key = channel.keyFor(selector);
+    if (key == null || !key.isValid()) {
+      throw new IllegalStateException("channel is not registered with loop " + name);
+    }
+    key.interestOps(ops);
+  }
+
+  /** Stops watching {@code channel}; does nothing if it is not registered. Does not close it. */
+  public void removeHandler(SelectableChannel channel) {
+    checkThread("removeHandler");
+    SelectionKey key = channel.keyFor(selector);
+    if (key != null) {
+      key.cancel();
+    }
+  }
+
+  /** Number of channels registered with this loop (for leak checks). */
+  public int handlerCount() {
+    int n = 0;
+    for (SelectionKey k : selector.keys()) {
+      if (k.isValid()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Runs {@code task} on {@code executor} and completes the returned future on this loop's thread
+   * with its result or exception, so continuations attached with non-async methods run on the loop.
+   */
+  public <T> CompletableFuture<T> runInExecutor(Executor executor, Callable<T> task) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    try {
+      executor.execute(
+          () -> {
+            T value;
+            try {
+              value = task.call();
+            } catch (Throwable e) {
+              addCallback(() -> result.completeExceptionally(e));
+              return;
+            }
+            addCallback(() -> result.complete(value));
+          });
+    } catch (RuntimeException rejected) {
+      result.completeExceptionally(rejected);
+    }
+    return result;
+  }
+
+  /** {@link #runInExecutor(Executor, Callable)} on the {@link #defaultExecutor()}. */
+  public <T> CompletableFuture<T> runInExecutor(Callable<T> task) {
+    return runInExecutor(DEFAULT_EXECUTOR, task);
+  }
+
+  /**
+   * Runs {@code callback} on this loop when {@code future} completes, whatever thread completes it.
+   * The callback gets the value, or the exception (unwrapped from {@code CompletionException}).
+   */
+  public <T> void addFuture(
+      CompletionStage<T> future, BiConsumer<? super T, ? super Throwable> callback) {
+    future.whenComplete(
+        (value, error) ->
+            addCallback(() -> callback.accept(value, error == null ? null : unwrap(error))));
+  }
+
+  /**
+   * Starts the loop on the calling thread, runs {@code function}, and stops when the future it
+   * returns completes; returns its value. For main methods and tests (Tornado's {@code run_sync}).
+   *
+   * @throws TimeoutException if the future does not complete within {@code timeout}
+   * @throws ExecutionException if the future fails or {@code function} throws
+   */
+  public <T> T runSync(Supplier<? extends CompletionStage<T>> function, Duration timeout)
+      throws TimeoutException, ExecutionException {
+    if (running) {
+      throw new IllegalStateException("loop " + name + " is already running");
+    }
+    CompletableFuture<T> result = new CompletableFuture<>();
+    addCallback(
+        () -> {
+          try {
+            function
+                .get()
+                .whenComplete(
+                    (v, e) -> {
+                      if (e != null) {
+                        result.completeExceptionally(unwrap(e));
+                      } else {
+                        result.complete(v);
+                      }
+                    });
+          } catch (Throwable e) {
+            result.completeExceptionally(e);
+          }
+        });
+    Timeout timer =
+        callLater(
+            timeout,
+            () ->
+                result.completeExceptionally(
+                    new TimeoutException("operation timed out after " + timeout)));
+    result.whenComplete((v, e) -> addCallback(this::stop));
+    start();
+    timer.cancel();
+    try {
+      return result.getNow(null);
+    } catch (java.util.concurrent.CompletionException e) {
+      Throwable cause = unwrap(e);
+      if (cause instanceof TimeoutException te) {
+        throw te;
+      }
+      throw new ExecutionException(cause);
+    }
+  }
+
+  /**
+   * Runs the loop on the calling thread until {@link #stop()}. The loop becomes the thread's
+   * {@linkplain #current() current} loop.
+   */
+  public void start() {
+    if (closed) {
+      throw new IllegalStateException("loop " + name + " is closed");
+    }
+    synchronized (this) {
+      if (running) {
+        throw new IllegalStateException("loop " + name + " is already running");
+      }
+      running = true;
+      stopping = false;
+      thread = Thread.currentThread();
+    }
+    IOLoop previous = CURRENT.get();
+    CURRENT.set(this);
+    try {
+      run();
+    } finally {
+      CURRENT.set(previous);
+      synchronized (this) {
+        thread = null;
+        running = false;
+      }
+      busySince = 0;
+    }
+  }
+
+  /**
+   * Asks the loop to stop after the current iteration. Safe from any thread. Callbacks already
+   * queued stay queued and run if the loop is started again.
+   */
+  public void stop() {
+    stopping = true;
+    selector.wakeup();
+  }
+
+  /**
+   * Closes the selector; pending timers and callbacks are dropped. Registered channels are left
+   * open; pass {@code true} to {@link #close(boolean)} to close them too. Stop the loop first.
+   */
+  @Override
+  public void close() {
+    close(false);
+  }
+
+  /** Closes the loop and, if {@code closeChannels}, every channel still registered with it. */
+  public void close(boolean closeChannels) {
+    if (running && !inLoopThread()) {
+      stop();
+      Thread t = thread;
+      if (t != null) {
+        try {
+          t.join(10_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    if (closed) {
+      return;
+    }
+    closed = true;
+    BlockingWatchdog.unwatch(this);
+    if (closeChannels) {
+      for (SelectionKey key : selector.keys()) {
+        try {
+          key.channel().close();
+        } catch (IOException e) {
+          log.debug("error closing channel on loop {}", name, e);
+        }
+      }
+    }
+    try {
+      selector.close();
+    } catch (IOException e) {
+      log.debug("error closing selector of loop {}", name, e);
+    }
+    callbacks.clear();
+    timers.clear();
+    if (CURRENT.get() == this) {
+      CURRENT.remove();
+    }
+  }
+
+  /** Stops the loop (if running elsewhere, waits for it) and closes it and its channels. */
+  public void shutdown() {
+    stop();
+    close(true);
+  }
+
+  private void run() {
+    while (!stopping) {
+      long timeoutMillis;
+      wakeupPending.set(false);
+      if (!callbacks.isEmpty()) {
+        timeoutMillis = -1; // select now
+      } else {
+        long next = timers.nextDeadline();
+        if (next == Long.MAX_VALUE) {
+          timeoutMillis = 0; // wait for I/O or a wake-up
+        } else {
+          long waitNanos = next - time();
+          timeoutMillis = waitNanos <= 0 ? -1 : Math.max(1, (waitNanos + 999_999) / 1_000_000);
+        }
+      }
+      try {
+        if (timeoutMillis < 0) {
+          selector.selectNow();
+        } else {
+          selector.select(timeoutMillis);
+        }
+      } catch (IOException e) {
+        log.error("select failed on loop {}", name, e);
+      }
+      if (stopping) {
+        break;
+      }
+      wakeupPending.set(true); // we are awake: producers need not wake us
+      processSelectedKeys();
+      runDueTimers();
+      runCallbacks();
+    }
+  }
+
+  private void processSelectedKeys() {
+    Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+    while (it.hasNext()) {
+      SelectionKey key = it.next();
+      it.remove();
+      if (!key.isValid()) {
+        continue;
+      }
+      int ready;
+      try {
+        ready = key.readyOps();
+      } catch (CancelledKeyException e) {
+        continue;
+      }
+      ChannelHandler handler = (ChannelHandler) key.attachment();
+      enter();
+      try {
+        handler.handleEvents(key.channel(), ready);
+      } catch (CancelledKeyException e) {
+        // the handler closed its channel while handling it
+      } catch (Throwable e) {
+        log.error("Exception in I/O handler for {} on loop {}", key.channel(), name, e);
+      } finally {
+        leave();
+      }
+    }
+  }
+
+  private void runDueTimers() {
+    long now = time();
+    Runnable due;
+    while ((due = timers.pollDue(now)) != null) {
+      runOne(due);
+    }
+  }
+
+  private void runCallbacks() {
+    // Run what was queued when this iteration began; callbacks they add wait for the next one, so
+    // a callback that re-adds itself cannot starve I/O.
+    int n = callbacks.size();
+    for (int i = 0; i < n; i++) {
+      Runnable cb = callbacks.poll();
+      if (cb == null) {
+        break;
+      }
+      runOne(cb);
+    }
+  }
+
+  private void runOne(Runnable cb) {
+    enter();
+    try {
+      cb.run();
+    } catch (Throwable e) {
+      log.error("Exception in callback {} on loop {}", cb, name, e);
+    } finally {
+      leave();
+    }
+  }
+
+  private void enter() {
+    busySeq++;
+    busySince = time();
+  }
+
+  private void leave() {
+    busySince = 0;
+  }
+
+  private void checkThread(String what) {
+    if (running && !inLoopThread()) {
+      throw new IllegalStateException(
+          what + " must be called on the loop thread of " + name + "; use addCallback");
+    }
+  }
+
+  static Throwable unwrap(Throwable e) {
+    while ((e instanceof java.util.concurrent.CompletionException
+            || e instanceof ExecutionException)
+        && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+
+  @Override
+  public String toString() {
+    return "IOLoop[" + name + (running ? ", running" : "") + (closed ? ", closed" : "") + "]";
+  }
+}

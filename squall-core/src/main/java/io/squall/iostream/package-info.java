@@ -1,0 +1,2 @@
+/** Buffered non-blocking byte streams over socket channels (Tornado's {@code iostream}). */
+package io.squall.iostream;
