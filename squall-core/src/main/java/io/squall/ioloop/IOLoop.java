@@ -6,15 +6,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -56,7 +58,7 @@ public final class IOLoop implements Executor, AutoCloseable {
 
   private final String name;
   private final Selector selector;
-  private final Queue<Runnable> callbacks = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Runnable> callbacks = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean wakeupPending = new AtomicBoolean();
   private final TimerHeap timers = new TimerHeap();
   private volatile Thread thread;
@@ -65,8 +67,11 @@ public final class IOLoop implements Executor, AutoCloseable {
   private volatile boolean closed;
   private volatile long blockingThresholdNanos;
 
-  /** Loop-clock time the current callback started, or 0 while the loop waits in select. */
+  /** Loop-clock time the current callback started (never 0), or 0 while the loop is idle. */
   private volatile long busySince;
+
+  /** Keys selected in one iteration, copied out of the selector's set before any handler runs. */
+  private SelectionKey[] readyKeys = new SelectionKey[64];
 
   /** Changes with every callback, so the watchdog reports each blocking callback once. */
   private volatile long busySeq;
@@ -207,6 +212,11 @@ public final class IOLoop implements Executor, AutoCloseable {
    */
   public void addCallback(Runnable callback) {
     Objects.requireNonNull(callback, "callback");
+    if (closed) {
+      // As in Tornado: a closed loop silently drops late callbacks (e.g. from executors).
+      log.debug("loop {} is closed; dropping callback {}", name, callback);
+      return;
+    }
     callbacks.add(callback);
     if (!inLoopThread() && wakeupPending.compareAndSet(false, true)) {
       selector.wakeup();
@@ -220,9 +230,10 @@ public final class IOLoop implements Executor, AutoCloseable {
   }
 
   /**
-   * Runs {@code callback} on the loop after {@code delay}. Call it from the loop thread; from any
-   * other thread the timer is handed to the loop first. Timers with equal deadlines run in the
-   * order they were created.
+   * Runs {@code callback} on the loop after {@code delay}. Safe from any thread: from the loop
+   * thread the timer is scheduled at once, from any other thread (or before the loop starts) it is
+   * handed to the loop with {@link #addCallback}. Timers with equal deadlines run in the order they
+   * were created. The returned {@link Timeout} may be cancelled from any thread.
    */
   public Timeout callLater(Duration delay, Runnable callback) {
     return callAt(time() + delay.toNanos(), callback);
@@ -230,11 +241,13 @@ public final class IOLoop implements Executor, AutoCloseable {
 
   /**
    * Runs {@code callback} on the loop at {@code deadlineNanos} on the loop clock ({@link #time()}).
+   * Thread rules as for {@link #callLater}.
    */
   public Timeout callAt(long deadlineNanos, Runnable callback) {
     Objects.requireNonNull(callback, "callback");
     TimerHeap.Entry entry = timers.newEntry(deadlineNanos, callback);
-    if (inLoopThread() || !running) {
+    if (inLoopThread()) {
+      // The heap is touched by the loop thread only; everyone else goes through the queue.
       timers.add(entry);
     } else {
       addCallback(() -> timers.add(entry));
@@ -249,9 +262,17 @@ public final class IOLoop implements Executor, AutoCloseable {
    */
   public SelectionKey addHandler(SelectableChannel channel, int ops, ChannelHandler handler) {
     checkThread("addHandler");
+    Objects.requireNonNull(handler, "handler");
     try {
       channel.configureBlocking(false);
-      return channel.register(selector, ops, handler);
+      try {
+        return channel.register(selector, ops, handler);
+      } catch (CancelledKeyException e) {
+        // The channel was removed earlier in this iteration: its cancelled key stays with the
+        // selector until the next select. Flush it and register afresh.
+        selector.selectNow();
+        return channel.register(selector, ops, handler);
+      }
     } catch (ClosedChannelException e) {
       throw new IllegalStateException("cannot register a closed channel", e);
     } catch (IOException e) {
@@ -278,8 +299,11 @@ public final class IOLoop implements Executor, AutoCloseable {
     }
   }
 
-  /** Number of channels registered with this loop (for leak checks). */
+  /** Number of channels registered with this loop (for leak checks); 0 once closed. */
   public int handlerCount() {
+    if (closed) {
+      return 0;
+    }
     int n = 0;
     for (SelectionKey k : selector.keys()) {
       if (k.isValid()) {
@@ -287,6 +311,11 @@ public final class IOLoop implements Executor, AutoCloseable {
       }
     }
     return n;
+  }
+
+  /** Timer entries in the heap, cancelled ones not yet dropped included. Loop thread; for tests. */
+  int timerEntryCount() {
+    return timers.size();
   }
 
   /**
@@ -368,9 +397,14 @@ public final class IOLoop implements Executor, AutoCloseable {
     result.whenComplete((v, e) -> addCallback(this::stop));
     start();
     timer.cancel();
+    if (!result.isDone()) {
+      throw new IllegalStateException("loop " + name + " was stopped before runSync finished");
+    }
     try {
       return result.getNow(null);
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CancellationException e) {
+      throw new ExecutionException(e);
+    } catch (CompletionException e) {
       Throwable cause = unwrap(e);
       if (cause instanceof TimeoutException te) {
         throw te;
@@ -429,7 +463,9 @@ public final class IOLoop implements Executor, AutoCloseable {
 
   /** Closes the loop and, if {@code closeChannels}, every channel still registered with it. */
   public void close(boolean closeChannels) {
-    if (running && !inLoopThread()) {
+    if (inLoopThread()) {
+      stop(); // closing from a callback: the loop leaves start() after this iteration
+    } else if (running) {
       stop();
       Thread t = thread;
       if (t != null) {
@@ -446,7 +482,7 @@ public final class IOLoop implements Executor, AutoCloseable {
     closed = true;
     BlockingWatchdog.unwatch(this);
     if (closeChannels) {
-      for (SelectionKey key : selector.keys()) {
+      for (SelectionKey key : selector.keys().toArray(new SelectionKey[0])) {
         try {
           key.channel().close();
         } catch (IOException e) {
@@ -473,7 +509,7 @@ public final class IOLoop implements Executor, AutoCloseable {
   }
 
   private void run() {
-    while (!stopping) {
+    while (!stopping && !closed) {
       long timeoutMillis;
       wakeupPending.set(false);
       if (!callbacks.isEmpty()) {
@@ -493,10 +529,12 @@ public final class IOLoop implements Executor, AutoCloseable {
         } else {
           selector.select(timeoutMillis);
         }
+      } catch (ClosedSelectorException e) {
+        break; // closed from another thread
       } catch (IOException e) {
         log.error("select failed on loop {}", name, e);
       }
-      if (stopping) {
+      if (stopping || closed) {
         break;
       }
       wakeupPending.set(true); // we are awake: producers need not wake us
@@ -507,10 +545,25 @@ public final class IOLoop implements Executor, AutoCloseable {
   }
 
   private void processSelectedKeys() {
-    Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-    while (it.hasNext()) {
-      SelectionKey key = it.next();
-      it.remove();
+    // Copy the keys out and clear the set first: a handler may cause a selectNow (see addHandler),
+    // which would otherwise modify the set under our iterator.
+    var selected = selector.selectedKeys();
+    int count = selected.size();
+    if (count == 0) {
+      return;
+    }
+    if (readyKeys.length < count) {
+      readyKeys = new SelectionKey[Math.max(count, readyKeys.length * 2)];
+    }
+    SelectionKey[] keys = readyKeys;
+    int n = 0;
+    for (Iterator<SelectionKey> it = selected.iterator(); it.hasNext(); ) {
+      keys[n++] = it.next();
+    }
+    selected.clear();
+    for (int i = 0; i < n; i++) {
+      SelectionKey key = keys[i];
+      keys[i] = null;
       if (!key.isValid()) {
         continue;
       }
@@ -536,8 +589,9 @@ public final class IOLoop implements Executor, AutoCloseable {
 
   private void runDueTimers() {
     long now = time();
+    long seqLimit = timers.nextSequence();
     Runnable due;
-    while ((due = timers.pollDue(now)) != null) {
+    while ((due = timers.pollDue(now, seqLimit)) != null) {
       runOne(due);
     }
   }
@@ -568,7 +622,8 @@ public final class IOLoop implements Executor, AutoCloseable {
 
   private void enter() {
     busySeq++;
-    busySince = time();
+    long t = time();
+    busySince = t == 0 ? 1 : t;
   }
 
   private void leave() {
@@ -583,8 +638,7 @@ public final class IOLoop implements Executor, AutoCloseable {
   }
 
   static Throwable unwrap(Throwable e) {
-    while ((e instanceof java.util.concurrent.CompletionException
-            || e instanceof ExecutionException)
+    while ((e instanceof CompletionException || e instanceof ExecutionException)
         && e.getCause() != null) {
       e = e.getCause();
     }

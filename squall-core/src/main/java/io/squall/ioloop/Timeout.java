@@ -3,8 +3,8 @@ package io.squall.ioloop;
 /**
  * A handle to a callback scheduled with {@link IOLoop#callLater} or {@link IOLoop#callAt}.
  *
- * <p>Cancelling is safe from the loop thread; a cancelled timeout never runs. Cancelling one that
- * already ran does nothing.
+ * <p>Cancelling is safe from any thread; a cancelled timeout never runs. Cancelling one that
+ * already ran (or is running) does nothing and returns false.
  */
 public interface Timeout {
   /**

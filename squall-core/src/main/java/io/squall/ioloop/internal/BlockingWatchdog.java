@@ -37,36 +37,56 @@ public final class BlockingWatchdog {
 
   private static void run() {
     while (true) {
-      long minThreshold = Long.MAX_VALUE;
-      long now = System.nanoTime();
-      for (Map.Entry<IOLoop, Long> e : watched.entrySet()) {
-        IOLoop loop = e.getKey();
-        long threshold = loop.blockingLogThresholdNanos();
-        if (threshold <= 0) {
-          continue;
-        }
-        minThreshold = Math.min(minThreshold, threshold);
-        long since = loop.busySinceNanos();
-        long seq = loop.busySequence();
-        Thread t = loop.thread();
-        if (since != 0 && t != null && now - since > threshold && e.getValue() != seq) {
-          e.setValue(seq);
-          Throwable where = new Throwable("loop thread stack");
-          where.setStackTrace(t.getStackTrace());
-          log.warn(
-              "IOLoop {} blocked for more than {} ms by one callback",
-              loop.name(),
-              (now - since) / 1_000_000,
-              where);
-        }
+      long sleepMillis;
+      try {
+        sleepMillis = checkAll();
+      } catch (RuntimeException e) {
+        log.error("blocking watchdog check failed", e);
+        sleepMillis = 200;
       }
-      long sleepMillis =
-          minThreshold == Long.MAX_VALUE ? 200 : Math.max(5, minThreshold / 4 / 1_000_000);
       try {
         Thread.sleep(sleepMillis);
       } catch (InterruptedException e) {
         return;
       }
     }
+  }
+
+  /** Checks every watched loop once; returns how long to sleep before the next check. */
+  private static long checkAll() {
+    long minThreshold = Long.MAX_VALUE;
+    long now = System.nanoTime();
+    for (Map.Entry<IOLoop, Long> e : watched.entrySet()) {
+      IOLoop loop = e.getKey();
+      long threshold = loop.blockingLogThresholdNanos();
+      if (threshold <= 0) {
+        continue;
+      }
+      minThreshold = Math.min(minThreshold, threshold);
+      long since = loop.busySinceNanos();
+      long seq = loop.busySequence();
+      Thread t = loop.thread();
+      if (since != 0 && t != null && now - since > threshold && e.getValue() != seq) {
+        e.setValue(seq);
+        StackTraceElement[] stack = t.getStackTrace();
+        if (loop.busySequence() == seq && loop.busySinceNanos() == since) {
+          Throwable where = new Throwable("stack of the loop thread while blocked");
+          where.setStackTrace(stack);
+          log.warn(
+              "IOLoop {} blocked for more than {} ms by one callback",
+              loop.name(),
+              (now - since) / 1_000_000,
+              where);
+        } else {
+          // The callback returned while we took the stack, which now shows something else.
+          log.warn(
+              "IOLoop {} was blocked for more than {} ms by one callback (it has since"
+                  + " returned; no stack)",
+              loop.name(),
+              (now - since) / 1_000_000);
+        }
+      }
+    }
+    return minThreshold == Long.MAX_VALUE ? 200 : Math.max(5, minThreshold / 4 / 1_000_000);
   }
 }
