@@ -11,4 +11,6 @@ module io.squall.core {
   requires jdk.unsupported; // sun.misc.Signal for SIGTERM/SIGINT handling
 
   exports io.squall.ioloop;
+  exports io.squall.iostream;
+  exports io.squall.tcp;
 }
