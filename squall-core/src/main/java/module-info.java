@@ -10,7 +10,11 @@ module io.squall.core {
   requires transitive org.slf4j;
   requires jdk.unsupported; // sun.misc.Signal for SIGTERM/SIGINT handling
 
+  exports io.squall.util;
+  exports io.squall.escape;
   exports io.squall.ioloop;
   exports io.squall.iostream;
   exports io.squall.tcp;
+  exports io.squall.http;
+  exports io.squall.web;
 }
