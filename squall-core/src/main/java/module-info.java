@@ -9,8 +9,8 @@ module io.squall.core {
   requires transitive com.fasterxml.jackson.databind;
   requires transitive org.slf4j;
   requires jdk.unsupported; // sun.misc.Signal for SIGTERM/SIGINT handling
+  requires org.apache.commons.jexl3; // template expressions
 
-  exports io.squall.util;
   exports io.squall.escape;
   exports io.squall.ioloop;
   exports io.squall.iostream;
