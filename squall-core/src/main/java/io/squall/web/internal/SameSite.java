@@ -1,0 +1,22 @@
+package io.squall.web.internal;
+
+/** The {@code SameSite} attribute of a cookie. */
+public enum SameSite {
+  /** Sent only with same-site requests. */
+  STRICT("Strict"),
+  /** Sent with same-site requests and top-level cross-site navigations (browsers' default). */
+  LAX("Lax"),
+  /** Sent with all requests; browsers require the cookie to be {@code Secure} as well. */
+  NONE("None");
+
+  private final String attributeValue;
+
+  SameSite(String attributeValue) {
+    this.attributeValue = attributeValue;
+  }
+
+  /** The value as written in {@code Set-Cookie}: {@code Strict}, {@code Lax} or {@code None}. */
+  public String attributeValue() {
+    return attributeValue;
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Socket-free building blocks of the application framework: signed values, XSRF tokens, {@code
+ * Set-Cookie} formatting, byte ranges, safe static file resolution, content types, static file
+ * versions, entity tags and status reason phrases. Not API: nothing here is exported.
+ */
+package io.squall.web.internal;
