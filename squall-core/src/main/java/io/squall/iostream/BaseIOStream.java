@@ -11,6 +11,7 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -118,7 +119,7 @@ public abstract class BaseIOStream {
   private boolean flushing;
   private boolean socketFull;
   private boolean writableFlag = true;
-  private CompletableFuture<Void> writableFuture;
+  private List<CompletableFuture<Void>> writableWaiters;
 
   // life cycle
   private boolean closed;
@@ -737,10 +738,12 @@ public abstract class BaseIOStream {
     if (writableFlag) {
       return CompletableFuture.completedFuture(null);
     }
-    if (writableFuture == null) {
-      writableFuture = new CompletableFuture<>();
+    if (writableWaiters == null) {
+      writableWaiters = new ArrayList<>(2);
     }
-    return writableFuture.copy();
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    writableWaiters.add(f);
+    return f;
   }
 
   private void flush() {
@@ -807,10 +810,12 @@ public abstract class BaseIOStream {
     }
     if (!writableFlag && writeQueue.bufferedBytes() <= options.writeLowWaterMark()) {
       writableFlag = true;
-      CompletableFuture<Void> w = writableFuture;
-      writableFuture = null;
-      if (w != null) {
-        w.complete(null);
+      List<CompletableFuture<Void>> waiters = writableWaiters;
+      writableWaiters = null;
+      if (waiters != null) {
+        for (CompletableFuture<Void> w : waiters) {
+          w.complete(null);
+        }
       }
     }
     updateInterest();
@@ -904,21 +909,23 @@ public abstract class BaseIOStream {
       log.debug("Error closing stream {}", this, e);
     }
     List<CompletableFuture<Void>> writes = writeQueue.clear();
-    CompletableFuture<Void> w = writableFuture;
-    writableFuture = null;
+    List<CompletableFuture<Void>> waiters = writableWaiters;
+    writableWaiters = null;
     Runnable callback = closeCallback;
     closeCallback = null;
     if (callback != null) {
       loop.addCallback(callback);
     }
     runReads(false); // settles the pending read, now or in the outer pass of a running dispatch
-    if (!writes.isEmpty() || w != null) {
+    if (!writes.isEmpty() || waiters != null) {
       StreamClosedError e = new StreamClosedError(cause);
       for (CompletableFuture<Void> f : writes) {
         f.completeExceptionally(e);
       }
-      if (w != null) {
-        w.completeExceptionally(e);
+      if (waiters != null) {
+        for (CompletableFuture<Void> f : waiters) {
+          f.completeExceptionally(e);
+        }
       }
     }
   }
