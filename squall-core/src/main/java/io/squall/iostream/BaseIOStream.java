@@ -81,6 +81,15 @@ public abstract class BaseIOStream {
   /** Most buffers handed to one gathering write. */
   private static final int MAX_GATHER = 64;
 
+  /**
+   * Most transport reads per turn: a stream whose peer sends faster than it is read yields the loop
+   * to other channels after this many chunks (level-triggered readiness brings it back at once).
+   */
+  private static final int MAX_READS_PER_TURN = 16;
+
+  /** Most bytes written per turn, after which the stream waits for the next writable event. */
+  private static final long MAX_WRITE_PER_TURN = 4L << 20;
+
   private enum ReadKind {
     NONE,
     UNTIL,
@@ -457,7 +466,7 @@ public abstract class BaseIOStream {
   private void readToBuffer() {
     boolean eof = false;
     try {
-      while (true) {
+      for (int reads = 0; reads < MAX_READS_PER_TURN; reads++) {
         if (readBuffer.room() == 0) {
           if (!trySatisfy(true)) {
             failRead(
@@ -492,7 +501,7 @@ public abstract class BaseIOStream {
     boolean eof = false;
     ByteBuffer t = readTarget;
     try {
-      while (t.hasRemaining()) {
+      for (int reads = 0; reads < MAX_READS_PER_TURN && t.hasRemaining(); reads++) {
         int limit = t.limit();
         t.limit(t.position() + Math.min(t.remaining(), options.readChunkSize()));
         int n;
@@ -752,6 +761,7 @@ public abstract class BaseIOStream {
     }
     flushing = true;
     IOException failure = null;
+    long written = 0;
     try {
       while (!closed) {
         CompletableFuture<Void> done;
@@ -764,12 +774,17 @@ public abstract class BaseIOStream {
         if (writeQueue.isEmpty() || socketFull) {
           break;
         }
+        if (written >= MAX_WRITE_PER_TURN) {
+          socketFull = true; // yield to other channels; the writable event resumes us
+          break;
+        }
         if (writeQueue.headIsFile()) {
           FileChannel file = writeQueue.headFile();
           long position = writeQueue.headFilePosition();
           long n = transferToTransport(file, position, writeQueue.headFileRemaining());
           if (n > 0) {
             writeQueue.advanceFile(n);
+            written += n;
           } else if (position >= file.size()) {
             throw new EOFException("file region extends past the end of the file");
           } else {
@@ -791,6 +806,7 @@ public abstract class BaseIOStream {
             writeQueue.release(gather, count);
           }
           writeQueue.consume(n);
+          written += n;
           if (n < offered) {
             socketFull = true;
           }
@@ -858,7 +874,7 @@ public abstract class BaseIOStream {
         key.interestOps(ops);
         interestOps = ops;
       } catch (CancelledKeyException e) {
-        close(new StreamClosedError(e)); // the channel was closed behind our back
+        close(e); // the channel was closed behind our back
       }
     }
   }

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TcpServerTest {
   private static final byte[] NL = {'\n'};
@@ -109,12 +109,12 @@ class TcpServerTest {
     assertThat(servedBy.values().iterator().next()).hasValue(50);
   }
 
-  @ParameterizedTest(name = "reusePort={0}")
-  @ValueSource(booleans = {false, true})
-  void echoServerOnTwoLoopsSpreadsConnections(boolean reusePort) throws Exception {
+  @ParameterizedTest(name = "reusePort={0}, address={1}")
+  @CsvSource({"false, 127.0.0.1", "true, 127.0.0.1", "true, ''"})
+  void echoServerOnTwoLoopsSpreadsConnections(boolean reusePort, String address) throws Exception {
     Map<String, AtomicInteger> servedBy = new ConcurrentHashMap<>();
     TcpServer server = track(new TcpServer(echo(servedBy)));
-    server.bind(0, "127.0.0.1", TcpServer.DEFAULT_BACKLOG, reusePort);
+    server.bind(0, address, TcpServer.DEFAULT_BACKLOG, reusePort); // '' is all interfaces
     server.start(2);
     assertThat(server.loops()).hasSize(2);
     runClients(server.port(), 50, 100);
