@@ -11,6 +11,7 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +81,15 @@ public abstract class BaseIOStream {
   /** Most buffers handed to one gathering write. */
   private static final int MAX_GATHER = 64;
 
+  /**
+   * Most transport reads per turn: a stream whose peer sends faster than it is read yields the loop
+   * to other channels after this many chunks (level-triggered readiness brings it back at once).
+   */
+  private static final int MAX_READS_PER_TURN = 16;
+
+  /** Most bytes written per turn, after which the stream waits for the next writable event. */
+  private static final long MAX_WRITE_PER_TURN = 4L << 20;
+
   private enum ReadKind {
     NONE,
     UNTIL,
@@ -118,7 +128,7 @@ public abstract class BaseIOStream {
   private boolean flushing;
   private boolean socketFull;
   private boolean writableFlag = true;
-  private CompletableFuture<Void> writableFuture;
+  private List<CompletableFuture<Void>> writableWaiters;
 
   // life cycle
   private boolean closed;
@@ -456,7 +466,7 @@ public abstract class BaseIOStream {
   private void readToBuffer() {
     boolean eof = false;
     try {
-      while (true) {
+      for (int reads = 0; reads < MAX_READS_PER_TURN; reads++) {
         if (readBuffer.room() == 0) {
           if (!trySatisfy(true)) {
             failRead(
@@ -491,7 +501,7 @@ public abstract class BaseIOStream {
     boolean eof = false;
     ByteBuffer t = readTarget;
     try {
-      while (t.hasRemaining()) {
+      for (int reads = 0; reads < MAX_READS_PER_TURN && t.hasRemaining(); reads++) {
         int limit = t.limit();
         t.limit(t.position() + Math.min(t.remaining(), options.readChunkSize()));
         int n;
@@ -737,10 +747,12 @@ public abstract class BaseIOStream {
     if (writableFlag) {
       return CompletableFuture.completedFuture(null);
     }
-    if (writableFuture == null) {
-      writableFuture = new CompletableFuture<>();
+    if (writableWaiters == null) {
+      writableWaiters = new ArrayList<>(2);
     }
-    return writableFuture.copy();
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    writableWaiters.add(f);
+    return f;
   }
 
   private void flush() {
@@ -749,6 +761,7 @@ public abstract class BaseIOStream {
     }
     flushing = true;
     IOException failure = null;
+    long written = 0;
     try {
       while (!closed) {
         CompletableFuture<Void> done;
@@ -761,12 +774,17 @@ public abstract class BaseIOStream {
         if (writeQueue.isEmpty() || socketFull) {
           break;
         }
+        if (written >= MAX_WRITE_PER_TURN) {
+          socketFull = true; // yield to other channels; the writable event resumes us
+          break;
+        }
         if (writeQueue.headIsFile()) {
           FileChannel file = writeQueue.headFile();
           long position = writeQueue.headFilePosition();
           long n = transferToTransport(file, position, writeQueue.headFileRemaining());
           if (n > 0) {
             writeQueue.advanceFile(n);
+            written += n;
           } else if (position >= file.size()) {
             throw new EOFException("file region extends past the end of the file");
           } else {
@@ -788,6 +806,7 @@ public abstract class BaseIOStream {
             writeQueue.release(gather, count);
           }
           writeQueue.consume(n);
+          written += n;
           if (n < offered) {
             socketFull = true;
           }
@@ -807,10 +826,12 @@ public abstract class BaseIOStream {
     }
     if (!writableFlag && writeQueue.bufferedBytes() <= options.writeLowWaterMark()) {
       writableFlag = true;
-      CompletableFuture<Void> w = writableFuture;
-      writableFuture = null;
-      if (w != null) {
-        w.complete(null);
+      List<CompletableFuture<Void>> waiters = writableWaiters;
+      writableWaiters = null;
+      if (waiters != null) {
+        for (CompletableFuture<Void> w : waiters) {
+          w.complete(null);
+        }
       }
     }
     updateInterest();
@@ -853,7 +874,7 @@ public abstract class BaseIOStream {
         key.interestOps(ops);
         interestOps = ops;
       } catch (CancelledKeyException e) {
-        close(new StreamClosedError(e)); // the channel was closed behind our back
+        close(e); // the channel was closed behind our back
       }
     }
   }
@@ -904,21 +925,23 @@ public abstract class BaseIOStream {
       log.debug("Error closing stream {}", this, e);
     }
     List<CompletableFuture<Void>> writes = writeQueue.clear();
-    CompletableFuture<Void> w = writableFuture;
-    writableFuture = null;
+    List<CompletableFuture<Void>> waiters = writableWaiters;
+    writableWaiters = null;
     Runnable callback = closeCallback;
     closeCallback = null;
     if (callback != null) {
       loop.addCallback(callback);
     }
     runReads(false); // settles the pending read, now or in the outer pass of a running dispatch
-    if (!writes.isEmpty() || w != null) {
+    if (!writes.isEmpty() || waiters != null) {
       StreamClosedError e = new StreamClosedError(cause);
       for (CompletableFuture<Void> f : writes) {
         f.completeExceptionally(e);
       }
-      if (w != null) {
-        w.completeExceptionally(e);
+      if (waiters != null) {
+        for (CompletableFuture<Void> f : waiters) {
+          f.completeExceptionally(e);
+        }
       }
     }
   }

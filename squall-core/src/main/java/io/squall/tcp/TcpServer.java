@@ -326,9 +326,14 @@ public class TcpServer implements AutoCloseable {
     }
     try {
       handleStream(stream, stream.remoteAddress());
-    } catch (Exception e) {
+    } catch (Throwable e) {
+      if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+        throw fatal;
+      }
       log.error("Error in connection callback for {}", stream.remoteAddress(), e);
-      stream.close(e);
+      if (!stream.closed()) {
+        stream.close(e);
+      }
     }
   }
 
@@ -382,6 +387,8 @@ public class TcpServer implements AutoCloseable {
         next = next + 1 == targets.length ? 0 : next + 1;
         if (target == loop) {
           serve(accepted, loop);
+        } else if (target.isClosed()) {
+          closeQuietly(accepted);
         } else {
           target.addCallback(() -> serve(accepted, target));
         }
