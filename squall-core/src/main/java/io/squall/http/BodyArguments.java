@@ -5,6 +5,7 @@ import io.squall.http.internal.MultipartParser;
 import io.squall.http.internal.UrlEncoded;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,8 +108,7 @@ public final class BodyArguments {
       case "application/x-www-form-urlencoded" -> {
         Map<String, List<String>> parsed = new LinkedHashMap<>();
         UrlEncoded.parse(body, 0, body.length, StandardCharsets.UTF_8, parsed);
-        parsed.forEach(
-            (k, v) -> arguments.computeIfAbsent(k, x -> new java.util.ArrayList<>()).addAll(v));
+        parsed.forEach((k, v) -> arguments.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
       }
       case "multipart/form-data" -> {
         String boundary = HeaderParams.parse(contentType).param("boundary");

@@ -6,6 +6,7 @@ package io.squall.http;
  * body: messages never echo the offending bytes.
  */
 public class HttpInputException extends RuntimeException {
+  /** The HTTP status to answer with. */
   private final int status;
 
   /** A 400 Bad Request with {@code message}. */

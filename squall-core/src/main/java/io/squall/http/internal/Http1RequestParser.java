@@ -130,7 +130,7 @@ public final class Http1RequestParser {
   private HttpHeaders headers;
   private HttpHeaders trailers;
   private boolean contentLengthSeen;
-  private long contentLength;
+  private long contentLength = -1;
   private boolean transferEncodingSeen;
   private int chunkedCount;
   private boolean lastCodingChunked;

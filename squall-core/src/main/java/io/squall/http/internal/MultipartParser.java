@@ -108,8 +108,7 @@ public final class MultipartParser {
       throw error("part headers too large");
     }
     int bodyStart = Math.min(eoh + 4, end);
-    String headerBlock =
-        UrlEncoded.decodeStrict(body, start, eoh - start, StandardCharsets.UTF_8, "part headers");
+    String headerBlock = utf8(body, start, eoh - start, "part headers");
     String disposition = null;
     String contentType = null;
     int lineStart = 0;
@@ -168,9 +167,15 @@ public final class MultipartParser {
               Arrays.copyOfRange(body, bodyStart, end)));
     } else {
       argNames.add(name);
-      argValues.add(
-          UrlEncoded.decodeStrict(
-              body, bodyStart, end - bodyStart, StandardCharsets.UTF_8, "form field"));
+      argValues.add(utf8(body, bodyStart, end - bodyStart, "form field"));
+    }
+  }
+
+  private static String utf8(byte[] a, int from, int len, String what) {
+    try {
+      return UrlEncoded.decodeStrict(a, from, len, StandardCharsets.UTF_8, what);
+    } catch (HttpInputException e) {
+      throw error("invalid UTF-8 in " + what);
     }
   }
 
