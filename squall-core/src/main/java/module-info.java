@@ -11,4 +11,5 @@ module io.squall.core {
   requires jdk.unsupported; // sun.misc.Signal for SIGTERM/SIGINT handling
 
   exports io.squall.ioloop;
+  exports io.squall.websocket;
 }
