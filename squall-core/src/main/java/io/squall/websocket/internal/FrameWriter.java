@@ -24,6 +24,7 @@ import java.util.random.RandomGenerator;
 public final class FrameWriter {
   private static final SecureRandom SEEDS = new SecureRandom();
   private static final int MAX_CLOSE_REASON = Opcode.MAX_CONTROL_PAYLOAD - 2;
+  private static final int MAX_HEADER = 14; // 2 + 8 length bytes + 4 key bytes
 
   private final Role role;
   private final MessageCompressor compressor;
@@ -148,7 +149,7 @@ public final class FrameWriter {
       start = 0;
     }
     ByteBuffer[] out = new ByteBuffer[2];
-    putFrame(out, 0, fin, opcode, rsv1, data, start, len);
+    putFrame(out, 0, new byte[MAX_HEADER], 0, fin, opcode, rsv1, data, start, len);
     return out;
   }
 
@@ -165,12 +166,15 @@ public final class FrameWriter {
     }
     int frames = fragmentSize > 0 && len > fragmentSize ? (len - 1) / fragmentSize + 1 : 1;
     ByteBuffer[] out = new ByteBuffer[2 * frames];
+    byte[] headers = new byte[frames * MAX_HEADER]; // one array for all the headers
     for (int i = 0; i < frames; i++) {
       int start = off + i * fragmentSize;
       int n = frames == 1 ? len : Math.min(fragmentSize, off + len - start);
       putFrame(
           out,
           2 * i,
+          headers,
+          i * MAX_HEADER,
           i == frames - 1,
           i == 0 ? opcode : Opcode.CONTINUATION,
           compressed && i == 0,
@@ -181,24 +185,28 @@ public final class FrameWriter {
     return out;
   }
 
-  /** Stores header and payload buffers at out[at] and out[at + 1], masking in place if needed. */
+  /**
+   * Writes a frame header into {@code headers} at {@code hoff} and stores header and payload
+   * buffers at out[at] and out[at + 1], masking the payload in place if needed.
+   */
   private void putFrame(
       ByteBuffer[] out,
       int at,
+      byte[] headers,
+      int hoff,
       boolean fin,
       int opcode,
       boolean rsv1,
       byte[] data,
       int off,
       int len) {
-    byte[] header = new byte[14];
-    int h = writeHeader(header, fin, opcode, rsv1, len);
+    int h = writeHeader(headers, hoff, fin, opcode, rsv1, len);
     if (role.masksOutgoing()) {
       int key = maskKeys.nextInt();
-      h = writeKey(header, h, key);
+      h = writeKey(headers, h, key);
       Masking.mask(data, off, len, key, 0);
     }
-    out[at] = ByteBuffer.wrap(header, 0, h);
+    out[at] = ByteBuffer.wrap(headers, hoff, h - hoff);
     out[at + 1] = ByteBuffer.wrap(data, off, len);
   }
 
@@ -208,7 +216,7 @@ public final class FrameWriter {
       throw new IllegalArgumentException("control frame payload over 125 bytes: " + len);
     }
     byte[] frame = new byte[6 + len];
-    int h = writeHeader(frame, true, opcode, false, len);
+    int h = writeHeader(frame, 0, true, opcode, false, len);
     System.arraycopy(payload, 0, frame, role.masksOutgoing() ? h + 4 : h, len);
     if (role.masksOutgoing()) {
       int key = maskKeys.nextInt();
@@ -218,24 +226,25 @@ public final class FrameWriter {
     return ByteBuffer.wrap(frame, 0, h + len);
   }
 
-  private int writeHeader(byte[] b, boolean fin, int opcode, boolean rsv1, long len) {
-    b[0] = (byte) ((fin ? 0x80 : 0) | (rsv1 ? 0x40 : 0) | opcode);
+  /** Writes a header without key at {@code b[at]}; returns the index after it. */
+  private int writeHeader(byte[] b, int at, boolean fin, int opcode, boolean rsv1, long len) {
+    b[at] = (byte) ((fin ? 0x80 : 0) | (rsv1 ? 0x40 : 0) | opcode);
     int maskBit = role.masksOutgoing() ? 0x80 : 0;
     if (len < 126) {
-      b[1] = (byte) (maskBit | len);
-      return 2;
+      b[at + 1] = (byte) (maskBit | len);
+      return at + 2;
     }
     if (len <= 0xFFFF) {
-      b[1] = (byte) (maskBit | 126);
-      b[2] = (byte) (len >>> 8);
-      b[3] = (byte) len;
-      return 4;
+      b[at + 1] = (byte) (maskBit | 126);
+      b[at + 2] = (byte) (len >>> 8);
+      b[at + 3] = (byte) len;
+      return at + 4;
     }
-    b[1] = (byte) (maskBit | 127);
+    b[at + 1] = (byte) (maskBit | 127);
     for (int i = 0; i < 8; i++) {
-      b[2 + i] = (byte) (len >>> (56 - 8 * i));
+      b[at + 2 + i] = (byte) (len >>> (56 - 8 * i));
     }
-    return 10;
+    return at + 10;
   }
 
   private static int writeKey(byte[] b, int at, int key) {
