@@ -17,4 +17,5 @@ module io.squall.core {
   exports io.squall.tcp;
   exports io.squall.http;
   exports io.squall.web;
+  exports io.squall.websocket;
 }

@@ -1,0 +1,8 @@
+/**
+ * The WebSocket protocol without sockets: frame parsing and writing (RFC 6455), permessage-deflate
+ * (RFC 7692), and the opening handshake's header checks. Not API; used by the handler and client.
+ *
+ * <p>Nothing here is thread-safe: a parser, writer, compressor or decompressor belongs to one
+ * connection and is used from that connection's loop.
+ */
+package io.squall.websocket.internal;
