@@ -414,15 +414,18 @@ class IOLoopTest {
   void runInExecutorDeliversTheTasksExceptionOnTheLoop() throws Exception {
     CompletableFuture<Throwable> error = new CompletableFuture<>();
     CompletableFuture<Thread> on = new CompletableFuture<>();
-    loop.runInExecutor(
-            () -> {
-              throw new IOException("disk on fire");
-            })
-        .whenComplete(
-            (v, e) -> {
-              on.complete(Thread.currentThread());
-              error.complete(e);
-            });
+    // Attach the continuation on the loop, so it cannot run on this thread if the task is fast.
+    loop.addCallback(
+        () ->
+            loop.runInExecutor(
+                    () -> {
+                      throw new IOException("disk on fire");
+                    })
+                .whenComplete(
+                    (v, e) -> {
+                      on.complete(Thread.currentThread());
+                      error.complete(e);
+                    }));
     assertThat(error.get(WAIT_SECONDS, TimeUnit.SECONDS))
         .isInstanceOf(IOException.class)
         .hasMessage("disk on fire");

@@ -1,5 +1,6 @@
 package io.squall.web.internal;
 
+import io.squall.http.HttpDates;
 import java.time.Duration;
 import java.time.Instant;
 

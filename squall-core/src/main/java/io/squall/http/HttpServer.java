@@ -1,0 +1,137 @@
+package io.squall.http;
+
+import io.squall.http.internal.BufferingDelegate;
+import io.squall.http.internal.Http1ServerConnection;
+import io.squall.iostream.IOStream;
+import io.squall.tcp.TcpServer;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A non-blocking HTTP/1.1 server (Tornado's {@code HTTPServer}), a {@link TcpServer} whose
+ * connections speak HTTP.
+ *
+ * <pre>{@code
+ * HttpServer server = HttpServer.ofCallback(request -> {
+ *   byte[] body = "Hello, world".getBytes(StandardCharsets.UTF_8);
+ *   HttpHeaders h = new HttpHeaders();
+ *   h.set("Content-Length", Integer.toString(body.length));
+ *   request.connection().writeHeaders(new ResponseStartLine("HTTP/1.1", 200, "OK"), h, body);
+ *   request.connection().finish();
+ * });
+ * server.listen(8888);
+ * IOLoop.current().start();
+ * }</pre>
+ *
+ * <p>Connections on several loops ({@link #start(int)}) call the delegate from several threads; a
+ * delegate shared between them must be thread-safe. {@link #shutdown(Duration)} stops accepting,
+ * lets in-flight requests finish, and closes idle keep-alive connections.
+ */
+public class HttpServer extends TcpServer {
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+  private final HttpServerConnectionDelegate delegate;
+  private final HttpServerOptions options;
+  private final DateHeaderCache dates = DateHeaderCache.shared();
+  private final Set<Http1ServerConnection> connections = ConcurrentHashMap.newKeySet();
+  private volatile CompletableFuture<Void> allClosed;
+
+  /** A server that hands each request to a delegate made by {@code delegate}. */
+  public HttpServer(HttpServerConnectionDelegate delegate, HttpServerOptions options) {
+    this.delegate = delegate;
+    this.options = options;
+  }
+
+  /** A server with the default options. */
+  public HttpServer(HttpServerConnectionDelegate delegate) {
+    this(delegate, HttpServerOptions.defaults());
+  }
+
+  /** A server that calls {@code callback} with each whole request. */
+  public static HttpServer ofCallback(HttpRequestCallback callback, HttpServerOptions options) {
+    return new HttpServer(connection -> new BufferingDelegate(callback), options);
+  }
+
+  /** {@link #ofCallback(HttpRequestCallback, HttpServerOptions)} with the default options. */
+  public static HttpServer ofCallback(HttpRequestCallback callback) {
+    return ofCallback(callback, HttpServerOptions.defaults());
+  }
+
+  /** The server's options. */
+  public HttpServerOptions options() {
+    return options;
+  }
+
+  /** Number of open connections. */
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  @Override
+  protected void handleStream(IOStream stream, InetSocketAddress address) {
+    Http1ServerConnection conn =
+        new Http1ServerConnection(
+            stream, address, options, delegate, dates, this::connectionClosed);
+    connections.add(conn);
+    conn.start();
+  }
+
+  private void connectionClosed(Http1ServerConnection conn) {
+    connections.remove(conn);
+    CompletableFuture<Void> f = allClosed;
+    if (f != null && connections.isEmpty()) {
+      f.complete(null);
+    }
+  }
+
+  /** Closes every open connection now, in-flight requests included. */
+  public void closeAllConnections() {
+    for (Http1ServerConnection c : new ArrayList<>(connections)) {
+      c.loop().addCallback(c::close);
+    }
+  }
+
+  /**
+   * Graceful shutdown: stops accepting, closes idle keep-alive connections, lets in-flight requests
+   * finish (their connections close after the response), and after {@code grace} closes whatever is
+   * left. The future completes when every connection is closed.
+   */
+  public CompletableFuture<Void> shutdown(Duration grace) {
+    stop();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    allClosed = done;
+    List<Http1ServerConnection> open = new ArrayList<>(connections);
+    if (open.isEmpty()) {
+      done.complete(null);
+      return done;
+    }
+    for (Http1ServerConnection c : open) {
+      c.loop().addCallback(c::drain);
+    }
+    Thread.ofVirtual()
+        .name("squall-http-shutdown")
+        .start(
+            () -> {
+              try {
+                done.get(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+              } catch (Exception timedOut) {
+                log.warn(
+                    "{} connections still open after the {} ms grace period; closing them",
+                    connections.size(),
+                    grace.toMillis());
+                closeAllConnections();
+              }
+            });
+    if (connections.isEmpty()) {
+      done.complete(null);
+    }
+    return done;
+  }
+}

@@ -1,0 +1,331 @@
+package io.squall.web;
+
+import io.squall.http.HttpConnection;
+import io.squall.http.HttpMessageDelegate;
+import io.squall.http.HttpServer;
+import io.squall.http.HttpServerConnectionDelegate;
+import io.squall.http.HttpServerOptions;
+import io.squall.web.internal.CookieSecret;
+import io.squall.web.internal.Router;
+import io.squall.web.internal.UrlSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A web application: routes from URL patterns to handler factories, and settings (Tornado's {@code
+ * tornado.web.Application}). It is the {@link HttpServerConnectionDelegate} of an {@link
+ * HttpServer}.
+ *
+ * <pre>{@code
+ * Application app = Application.builder()
+ *     .route("/", MainHandler::new)
+ *     .route("/tasks/(\\d+)", () -> new TaskHandler(db), "task")
+ *     .settings(Settings.builder().cookieSecret(secret).build())
+ *     .build();
+ * app.listen(8888);
+ * IOLoop.current().start();
+ * }</pre>
+ *
+ * <p>Routes are tried in the order added; a pattern is a Java regex anchored at the end, compiled
+ * once, and a pattern without regex syntax is matched by a hash lookup. Host rules ({@link
+ * Builder#host}) are tried before routes for any host. An application is immutable and may serve
+ * several loops at once; the state your handlers share must then be thread-safe.
+ */
+public final class Application implements HttpServerConnectionDelegate {
+  private static final Logger accessLog = LoggerFactory.getLogger("squall.access");
+
+  private final Settings settings;
+  private final Router router = new Router();
+  private final List<RouteDef> defs;
+  private final String prefix;
+  private final CookieSecret cookieSecret;
+  private final StaticFiles staticFiles;
+
+  /** A route as declared, kept so an application can be mounted under a prefix. */
+  record RouteDef(
+      String host,
+      String pattern,
+      Supplier<? extends RequestHandler> factory,
+      String name,
+      Application mounted) {}
+
+  private Application(Settings settings, List<RouteDef> defs, String prefix) {
+    this.settings = settings;
+    this.defs = List.copyOf(defs);
+    this.prefix = prefix;
+    this.cookieSecret =
+        settings.cookieSecrets().isEmpty()
+            ? null
+            : CookieSecret.versionedBytes(settings.cookieSecrets(), settings.cookieKeyVersion());
+    this.staticFiles = settings.staticPath() == null ? null : new StaticFiles(settings, prefix);
+    if (staticFiles != null) {
+      String url = prefix + settings.staticUrlPrefix();
+      router.add(null, new UrlSpec(regexQuote(url) + "(.*)", staticFiles::newHandler, null));
+    }
+    for (RouteDef d : defs) {
+      if (d.mounted() != null) {
+        Application sub = d.mounted().mountedAt(prefix + d.pattern());
+        router.mount(d.host(), prefix + d.pattern(), sub);
+      } else {
+        router.add(d.host(), new UrlSpec(prefixed(prefix, d.pattern()), d.factory(), d.name()));
+      }
+    }
+  }
+
+  private static String prefixed(String prefix, String pattern) {
+    if (prefix.isEmpty()) {
+      return pattern;
+    }
+    String p = pattern.startsWith("^") ? pattern.substring(1) : pattern;
+    String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    return regexQuote(base) + p;
+  }
+
+  private static String regexQuote(String literal) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : literal.toCharArray()) {
+      if ("\\[](){}.*+?^$|".indexOf(c) >= 0) {
+        sb.append('\\');
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  /** A builder for an application. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** This application with every route under {@code prefix} (used by {@link Builder#mount}). */
+  Application mountedAt(String newPrefix) {
+    String p = newPrefix.endsWith("/") ? newPrefix.substring(0, newPrefix.length() - 1) : newPrefix;
+    return new Application(settings, defs, p);
+  }
+
+  /** The settings. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The prefix this application is mounted under; empty at the top. */
+  public String prefix() {
+    return prefix;
+  }
+
+  CookieSecret cookieSecret() {
+    if (cookieSecret == null) {
+      throw new IllegalStateException("the cookieSecret setting is needed for signed cookies");
+    }
+    return cookieSecret;
+  }
+
+  /**
+   * Serves this application on {@code port} on the calling thread's current loop; start the loop to
+   * run it. Returns the server (for {@link HttpServer#port()} and shutdown).
+   */
+  public HttpServer listen(int port) {
+    return listen(port, HttpServerOptions.defaults());
+  }
+
+  /** As {@link #listen(int)}, with server options. */
+  public HttpServer listen(int port, HttpServerOptions options) {
+    HttpServer server = new HttpServer(this, options);
+    try {
+      server.listen(port);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot listen on port " + port, e);
+    }
+    return server;
+  }
+
+  /**
+   * Serves this application on {@code port} from {@code loops} event loops, each on its own thread
+   * (the fast case; Tornado's multi-process mode done with threads). Returns once serving.
+   */
+  public HttpServer serve(int port, int loops, HttpServerOptions options) {
+    HttpServer server = new HttpServer(this, options);
+    try {
+      server.bind(port, null, io.squall.tcp.TcpServer.DEFAULT_BACKLOG, true);
+      server.start(loops);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot serve on port " + port, e);
+    }
+    return server;
+  }
+
+  @Override
+  public HttpMessageDelegate startRequest(HttpConnection connection) {
+    return new HandlerDelegate(this, connection);
+  }
+
+  /** Finds the route for a request: the handler made, its app, and the raw groups. */
+  Routed route(String hostName, String path) {
+    Router.Match m = router.find(hostName, path);
+    if (m == null) {
+      Supplier<? extends RequestHandler> def = settings.defaultHandler();
+      RequestHandler h = def != null ? def.get() : new ErrorHandler(404);
+      return new Routed(this, h, new String[0], List.of());
+    }
+    if (m.mounted() != null) {
+      return ((Application) m.mounted()).route(hostName, path);
+    }
+    return new Routed(this, m.spec().newHandler(), m.groups(), m.spec().groupNames());
+  }
+
+  record Routed(Application app, RequestHandler handler, String[] groups, List<String> names) {}
+
+  /**
+   * The path of the route named {@code name}, its groups filled with {@code args} (URL-escaped).
+   *
+   * @throws IllegalArgumentException when no route has that name
+   */
+  public String reverseUrl(String name, Object... args) {
+    UrlSpec spec = router.named(name);
+    if (spec == null) {
+      throw new IllegalArgumentException("no route named " + name);
+    }
+    return spec.reverse(args);
+  }
+
+  /** The versioned URL of a static file (Tornado's {@code static_url}). */
+  public String staticUrl(String path) {
+    if (staticFiles == null) {
+      throw new IllegalStateException("the staticPath setting is needed for staticUrl");
+    }
+    return staticFiles.url(path);
+  }
+
+  /** Writes the access log line of a finished request, or calls the {@code logFunction} setting. */
+  void logRequest(RequestHandler handler) {
+    if (settings.logFunction() != null) {
+      settings.logFunction().accept(handler);
+      return;
+    }
+    int status = handler.getStatus();
+    if (status < 400) {
+      if (accessLog.isInfoEnabled()) {
+        accessLog.info(line(handler));
+      }
+    } else if (status < 500) {
+      if (accessLog.isWarnEnabled()) {
+        accessLog.warn(line(handler));
+      }
+    } else if (accessLog.isErrorEnabled()) {
+      accessLog.error(line(handler));
+    }
+  }
+
+  private static String line(RequestHandler handler) {
+    double ms = handler.request().requestTime() * 1000;
+    return handler.getStatus() + " " + handler.summary() + " " + String.format("%.2fms", ms);
+  }
+
+  /**
+   * Declares routes; {@link Builder} and the groups of {@link Builder#mount} and {@link
+   * Builder#host} are one.
+   */
+  public interface Routes {
+    /** Routes {@code pattern} to handlers made by {@code factory}. */
+    Routes route(String pattern, Supplier<? extends RequestHandler> factory);
+
+    /** As {@link #route(String, Supplier)}, with a name for {@link Application#reverseUrl}. */
+    Routes route(String pattern, Supplier<? extends RequestHandler> factory, String name);
+  }
+
+  /** Builds an {@link Application}. */
+  public static final class Builder implements Routes {
+    private final List<RouteDef> defs = new ArrayList<>();
+    private Settings settings = Settings.defaults();
+
+    private Builder() {}
+
+    @Override
+    public Builder route(String pattern, Supplier<? extends RequestHandler> factory) {
+      return route(pattern, factory, null);
+    }
+
+    @Override
+    public Builder route(String pattern, Supplier<? extends RequestHandler> factory, String name) {
+      defs.add(new RouteDef(null, pattern, Objects.requireNonNull(factory, "factory"), name, null));
+      return this;
+    }
+
+    /** Routes declared in {@code group} with {@code prefix} before each pattern. */
+    public Builder mount(String prefix, Consumer<Routes> group) {
+      checkPrefix(prefix);
+      String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+      group.accept(
+          new Routes() {
+            @Override
+            public Routes route(String pattern, Supplier<? extends RequestHandler> factory) {
+              return route(pattern, factory, null);
+            }
+
+            @Override
+            public Routes route(
+                String pattern, Supplier<? extends RequestHandler> factory, String name) {
+              String p = pattern.startsWith("^") ? pattern.substring(1) : pattern;
+              Builder.this.route(regexQuote(base) + p, factory, name);
+              return this;
+            }
+          });
+      return this;
+    }
+
+    /**
+     * Serves a whole application under {@code prefix}: its routes, its settings (static files,
+     * templates, cookie secret) and its names, with URLs made under the prefix.
+     */
+    public Builder mount(String prefix, Application app) {
+      checkPrefix(prefix);
+      String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+      defs.add(new RouteDef(null, p, null, null, app));
+      return this;
+    }
+
+    /**
+     * Routes that apply only to requests whose host name matches {@code hostPattern} (a regex,
+     * anchored), tried before routes for any host.
+     */
+    public Builder host(String hostPattern, Consumer<Routes> group) {
+      group.accept(
+          new Routes() {
+            @Override
+            public Routes route(String pattern, Supplier<? extends RequestHandler> factory) {
+              return route(pattern, factory, null);
+            }
+
+            @Override
+            public Routes route(
+                String pattern, Supplier<? extends RequestHandler> factory, String name) {
+              defs.add(new RouteDef(hostPattern, pattern, factory, name, null));
+              return this;
+            }
+          });
+      return this;
+    }
+
+    /** The application's settings. */
+    public Builder settings(Settings settings) {
+      this.settings = Objects.requireNonNull(settings);
+      return this;
+    }
+
+    private static void checkPrefix(String prefix) {
+      if (!prefix.startsWith("/")) {
+        throw new IllegalArgumentException("mount prefix must start with '/': " + prefix);
+      }
+    }
+
+    /** The application. Patterns are compiled here; a bad one fails now. */
+    public Application build() {
+      return new Application(settings, defs, "");
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.squall.web;
+
+import io.squall.http.HttpConnection;
+import io.squall.http.HttpInputException;
+import io.squall.http.HttpMessageDelegate;
+import io.squall.http.HttpServerRequest;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Carries one request from the connection to its handler (Tornado's {@code _HandlerDelegate}):
+ * routes when the headers arrive, buffers the body (or streams it to a {@link StreamRequestBody}
+ * handler), then runs the handler.
+ */
+final class HandlerDelegate implements HttpMessageDelegate {
+  private static final int MAX_PREALLOCATE = 1 << 20;
+
+  private final Application app;
+  private final HttpConnection connection;
+  private RequestHandler handler;
+  private HttpServerRequest request;
+  private boolean streaming;
+  private byte[] body = new byte[0];
+  private int length;
+
+  HandlerDelegate(Application app, HttpConnection connection) {
+    this.app = app;
+    this.connection = connection;
+  }
+
+  @Override
+  public CompletionStage<?> headersReceived(HttpServerRequest request) {
+    this.request = request;
+    Application.Routed routed = app.route(request.hostName(), request.path());
+    handler = routed.handler();
+    handler.init(routed.app(), request, routed.groups(), routed.names());
+    streaming = handler.dispatch().streamRequestBody();
+    if (streaming) {
+      handler.startBodyStream();
+      handler.execute(); // prepare() runs now; the verb method after the body
+      return null;
+    }
+    String cl = request.headers().get("Content-Length");
+    if (cl != null) {
+      try {
+        body = new byte[(int) Math.min(Long.parseLong(cl.trim()), MAX_PREALLOCATE)];
+      } catch (NumberFormatException e) {
+        // already rejected by the parser
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> dataReceived(ByteBuffer chunk) {
+    if (streaming) {
+      if (handler.isFinished()) {
+        return null;
+      }
+      return handler.dataReceived(chunk);
+    }
+    int n = chunk.remaining();
+    if (length + n > body.length) {
+      body = Arrays.copyOf(body, Math.max(length + n, body.length * 2));
+    }
+    chunk.get(body, length, n);
+    length += n;
+    return null;
+  }
+
+  @Override
+  public void finish() {
+    if (streaming) {
+      handler.bodyStreamFinished();
+      return;
+    }
+    request.setBody(length == body.length ? body : Arrays.copyOf(body, length));
+    body = null;
+    try {
+      request.parseBody();
+    } catch (HttpInputException e) {
+      handler.sendError(e.status(), HttpError.withReason(e.status(), null, e.getMessage()));
+      return;
+    }
+    handler.execute();
+  }
+
+  @Override
+  public void onConnectionClose() {
+    if (handler != null && !handler.isFinished()) {
+      handler.connectionLost();
+    }
+  }
+
+  HttpConnection connection() {
+    return connection;
+  }
+}

@@ -1,0 +1,57 @@
+package io.squall.web;
+
+import java.util.List;
+
+/**
+ * Redirects every GET to another URL (Tornado's {@code RedirectHandler}). The target may use {@code
+ * {0}}, {@code {1}} ... for the route's groups; the query string is carried over.
+ *
+ * <pre>{@code route("/old/(.*)", () -> new RedirectHandler("/new/{0}"))}</pre>
+ */
+public class RedirectHandler extends RequestHandler {
+  private final String url;
+  private final boolean permanent;
+
+  /** A permanent (301) redirect to {@code url}. */
+  public RedirectHandler(String url) {
+    this(url, true);
+  }
+
+  /** A redirect to {@code url}, 301 when {@code permanent}, else 302. */
+  public RedirectHandler(String url, boolean permanent) {
+    this.url = url;
+    this.permanent = permanent;
+  }
+
+  /** Redirects, with any number of route groups. */
+  public void get() {
+    go(List.of());
+  }
+
+  /** Redirects, with one route group. */
+  public void get(String a) {
+    go(pathArgs());
+  }
+
+  /** Redirects, with two route groups. */
+  public void get(String a, String b) {
+    go(pathArgs());
+  }
+
+  /** Redirects, with three route groups. */
+  public void get(String a, String b, String c) {
+    go(pathArgs());
+  }
+
+  private void go(List<String> args) {
+    String target = url;
+    for (int i = 0; i < args.size(); i++) {
+      target = target.replace("{" + i + "}", args.get(i) == null ? "" : args.get(i));
+    }
+    String query = request().query();
+    if (!query.isEmpty()) {
+      target = target + (target.contains("?") ? "&" : "?") + query;
+    }
+    redirect(target, permanent);
+  }
+}

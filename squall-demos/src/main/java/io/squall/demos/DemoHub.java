@@ -1,0 +1,74 @@
+package io.squall.demos;
+
+import io.squall.demos.hello.HelloDemo;
+import io.squall.demos.slow.SlowDemo;
+import io.squall.demos.upload.UploadDemo;
+import io.squall.http.HttpServer;
+import io.squall.ioloop.IOLoop;
+import io.squall.web.Application;
+import io.squall.web.RequestHandler;
+import io.squall.web.Settings;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The demo hub that {@code ./demo} starts: one application that mounts every demo under its prefix,
+ * with an index page at {@code /}.
+ */
+public final class DemoHub {
+  private DemoHub() {}
+
+  /** The index page. */
+  public static final class IndexHandler extends RequestHandler {
+    /** Writes the list of demos. */
+    public void get() {
+      write(
+          """
+          <!doctype html><html><head><meta charset="utf-8"><title>Squall demos</title>
+          <link rel="stylesheet" href="/static/demo.css"></head>
+          <body><h1>Squall demos</h1>
+          <ul>
+          <li><a href="/hello">/hello</a> &mdash; Hello, world</li>
+          <li><a href="/slow/">/slow/</a> &mdash; blocking the loop, and three ways not to</li>
+          <li><a href="/upload/">/upload/</a> &mdash; multipart and streamed uploads</li>
+          <li><a href="/static/demo.css">/static/</a> &mdash; static files with ETags and ranges</li>
+          </ul></body></html>
+          """);
+    }
+  }
+
+  /** The folder of the demos' static files. */
+  public static Path staticPath() {
+    URL url = DemoHub.class.getResource("/static/demo.css");
+    if (url != null && "file".equals(url.getProtocol())) {
+      try {
+        return Path.of(url.toURI()).getParent();
+      } catch (URISyntaxException e) {
+        // fall through
+      }
+    }
+    Path src = Path.of("squall-demos/src/main/resources/static");
+    return Files.isDirectory(src) ? src : Path.of("static");
+  }
+
+  /** The hub application. */
+  public static Application app() {
+    return Application.builder()
+        .route("/", IndexHandler::new)
+        .route("/hello", HelloDemo.HelloHandler::new)
+        .mount("/slow", SlowDemo.app())
+        .mount("/upload", UploadDemo.app())
+        .settings(Settings.builder().staticPath(staticPath()).build())
+        .build();
+  }
+
+  /** Starts the hub: {@code --port=N} (default 8888). */
+  public static void main(String[] args) {
+    int port = DemoArgs.port(args, 8888);
+    HttpServer server = app().listen(port);
+    System.out.println("Squall demo hub ready at http://localhost:" + server.port() + "/");
+    IOLoop.current().start();
+  }
+}

@@ -1,0 +1,138 @@
+package io.squall.demos.slow;
+
+import io.squall.demos.DemoArgs;
+import io.squall.ioloop.IOLoop;
+import io.squall.web.Application;
+import io.squall.web.Blocking;
+import io.squall.web.HttpError;
+import io.squall.web.RequestHandler;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Four ways to be slow, and one fast page to compare with. {@code /slow/blocking} sleeps on the
+ * loop — the mistake: every other request on that loop waits. {@code /slow/executor}, {@code
+ * /slow/async} and {@code /slow/virtual} wait without holding the loop, so {@code /slow/fast}
+ * answers at once meanwhile.
+ */
+public final class SlowDemo {
+  private SlowDemo() {}
+
+  static double seconds(RequestHandler h) {
+    String s = h.getArgument("seconds", "1");
+    double v;
+    try {
+      v = Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      throw new HttpError(400, "seconds must be a number: %s", s);
+    }
+    if (!(v >= 0 && v <= 30)) {
+      throw new HttpError(400, "seconds must be between 0 and 30: %s", s);
+    }
+    return v;
+  }
+
+  static Duration duration(double seconds) {
+    return Duration.ofMillis((long) (seconds * 1000));
+  }
+
+  /** The mistake: sleeps on the loop thread and holds up every request on it. */
+  public static final class BlockingHandler extends RequestHandler {
+    /** Sleeps, then answers. */
+    public void get() throws InterruptedException {
+      double s = seconds(this);
+      Thread.sleep(duration(s));
+      write("slept " + s + "s on the loop (every other request waited)\n");
+    }
+  }
+
+  /** Sleeps on an executor thread; the loop goes on serving. */
+  public static final class ExecutorHandler extends RequestHandler {
+    /** Sleeps via runInExecutor, then answers. */
+    public CompletableFuture<Void> get() {
+      double s = seconds(this);
+      return loop()
+          .runInExecutor(
+              () -> {
+                Thread.sleep(duration(s));
+                return null;
+              })
+          .thenRun(() -> write("slept " + s + "s in an executor\n"));
+    }
+  }
+
+  /** Waits with a timer: no thread is held at all. */
+  public static final class AsyncHandler extends RequestHandler {
+    /** Waits via callLater, then answers. */
+    public CompletableFuture<Void> get() {
+      double s = seconds(this);
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      loop().callLater(duration(s), () -> done.complete(null));
+      return done.thenRun(() -> write("waited " + s + "s with callLater\n"));
+    }
+  }
+
+  /** Plain blocking code on a virtual thread. */
+  @Blocking
+  public static final class VirtualHandler extends RequestHandler {
+    /** Sleeps on its virtual thread, then answers. */
+    public void get() throws InterruptedException {
+      double s = seconds(this);
+      Thread.sleep(duration(s));
+      write("slept " + s + "s on a virtual thread\n");
+    }
+  }
+
+  /** Answers at once. */
+  public static final class FastHandler extends RequestHandler {
+    /** Answers. */
+    public void get() {
+      write("fast\n");
+    }
+  }
+
+  /** The explanation page. */
+  public static final class IndexHandler extends RequestHandler {
+    /** Writes the page. */
+    public void get() {
+      write(
+          """
+          <!doctype html><html><head><meta charset="utf-8"><title>Slow requests</title></head>
+          <body><h1>Slow requests</h1>
+          <p>Each link waits <code>seconds</code> (default 1). Open one of the slow links, then
+          <a href="fast">fast</a> in another tab:</p>
+          <ul>
+          <li><a href="blocking?seconds=3">blocking</a> &mdash; sleeps <em>on the loop</em>: the
+          mistake. <code>fast</code> waits too.</li>
+          <li><a href="executor?seconds=3">executor</a> &mdash; sleeps in
+          <code>runInExecutor</code>; the loop goes on.</li>
+          <li><a href="async?seconds=3">async</a> &mdash; a <code>callLater</code> timer; no thread
+          is held.</li>
+          <li><a href="virtual?seconds=3">virtual</a> &mdash; a <code>@Blocking</code> handler on a
+          virtual thread.</li>
+          </ul>
+          <p>Only the first holds up fast requests.</p></body></html>
+          """);
+    }
+  }
+
+  /** The application; the hub mounts it at {@code /slow}. */
+  public static Application app() {
+    return Application.builder()
+        .route("/", IndexHandler::new)
+        .route("/blocking", BlockingHandler::new)
+        .route("/executor", ExecutorHandler::new)
+        .route("/async", AsyncHandler::new)
+        .route("/virtual", VirtualHandler::new)
+        .route("/fast", FastHandler::new)
+        .build();
+  }
+
+  /** Serves the demo alone at {@code /slow/}. */
+  public static void main(String[] args) {
+    int port = DemoArgs.port(args, 8888);
+    Application.builder().mount("/slow", app()).build().listen(port);
+    System.out.println("Serving http://localhost:" + port + "/slow/");
+    IOLoop.current().start();
+  }
+}
