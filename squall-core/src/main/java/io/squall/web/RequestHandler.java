@@ -271,7 +271,6 @@ public abstract class RequestHandler {
                   + pathArgs.size()
                   + " String arguments for route groups");
         }
-        setHeader("Allow", String.join(", ", dispatch.allowedVerbs()));
         throw new HttpError(405);
       }
       if (target.authenticated() && !checkAuthenticated()) {
@@ -929,6 +928,9 @@ public abstract class RequestHandler {
       return;
     }
     clear();
+    if (status == 405 && dispatch != null) {
+      setHeader("Allow", String.join(", ", dispatch.allowedVerbs()));
+    }
     String r = null;
     if (cause instanceof HttpError he) {
       r = he.reason();
