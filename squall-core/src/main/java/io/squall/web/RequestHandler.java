@@ -276,7 +276,11 @@ public abstract class RequestHandler {
       if (target.authenticated() && !checkAuthenticated()) {
         return;
       }
-      CompletableFuture<?> done = invoke(target, orderedArgs(target).toArray());
+      Object[] args =
+          target.varargs()
+              ? new Object[] {pathArgs.toArray(new String[0])}
+              : orderedArgs(target).toArray();
+      CompletableFuture<?> done = invoke(target, args);
       if (done == null) {
         autoFinish();
       } else {
@@ -812,6 +816,22 @@ public abstract class RequestHandler {
       return head;
     }
     return conn.writeFile(file, position, count);
+  }
+
+  /**
+   * Sends the response headers written so far and takes the connection's stream away from HTTP, for
+   * protocols that upgrade (WebSocket). The request counts as finished (it is logged); the caller
+   * owns the stream from now on. Call on the loop.
+   */
+  protected final io.squall.iostream.IOStream detach() {
+    if (finished) {
+      throw new IllegalStateException("detach() after finish()");
+    }
+    flush(false);
+    io.squall.iostream.IOStream stream = request.connection().detach();
+    finished = true;
+    application.logRequest(this);
+    return stream;
   }
 
   /** Ends the response: sends what is buffered and lets the connection go on. */

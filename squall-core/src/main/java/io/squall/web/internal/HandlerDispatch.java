@@ -40,12 +40,14 @@ public final class HandlerDispatch {
   public record Target(
       MethodHandle handle,
       int arity,
+      boolean varargs,
       boolean returnsStage,
       boolean blocking,
       boolean authenticated,
       String[] parameterNames) {}
 
   private final Map<String, Target[]> byVerb = new HashMap<>();
+  private final Map<String, Target> varargsByVerb = new HashMap<>();
   private final Set<String> allowed = new LinkedHashSet<>();
   private final boolean streamRequestBody;
   private final int slashRule;
@@ -77,7 +79,9 @@ public final class HandlerDispatch {
         continue;
       }
       boolean allStrings = Arrays.stream(m.getParameterTypes()).allMatch(p -> p == String.class);
-      if (!allStrings) {
+      boolean varargs =
+          m.isVarArgs() && m.getParameterCount() == 1 && m.getParameterTypes()[0] == String[].class;
+      if (!allStrings && !varargs) {
         continue;
       }
       Class<?> ret = m.getReturnType();
@@ -95,7 +99,11 @@ public final class HandlerDispatch {
       if (targets != null) {
         Target[] byArity = new Target[targets.stream().mapToInt(Target::arity).max().orElse(0) + 1];
         for (Target t : targets) {
-          byArity[t.arity()] = t;
+          if (t.varargs()) {
+            varargsByVerb.put(verb, t);
+          } else {
+            byArity[t.arity()] = t;
+          }
         }
         byVerb.put(verb, byArity);
         allowed.add(verb);
@@ -135,6 +143,7 @@ public final class HandlerDispatch {
       throw new IllegalArgumentException("cannot call " + type.getName() + "." + m.getName(), e);
     }
     int arity = m.getParameterCount();
+    boolean varargs = m.isVarArgs();
     mh =
         mh.asType(
             mh.type()
@@ -147,7 +156,7 @@ public final class HandlerDispatch {
             .toArray(String[]::new);
     boolean blocking = classBlocking || m.isAnnotationPresent(Blocking.class);
     boolean auth = classAuth || m.isAnnotationPresent(Authenticated.class);
-    return new Target(mh, arity, stage, blocking, auth, names);
+    return new Target(mh, arity, varargs, stage, blocking, auth, names);
   }
 
   private static Method findPrepare(Class<?> type) {
@@ -166,17 +175,15 @@ public final class HandlerDispatch {
    * none. HEAD falls back to GET.
    */
   public Target target(String verb, int arity) {
-    Target[] t = byVerb.get(verb);
-    if (t == null && verb.equals("HEAD")) {
-      t = byVerb.get("GET");
-    }
+    String v = verb.equals("HEAD") && !byVerb.containsKey("HEAD") ? "GET" : verb;
+    Target[] t = byVerb.get(v);
     if (t == null) {
       return null;
     }
     if (arity < t.length && t[arity] != null) {
       return t[arity];
     }
-    return null;
+    return varargsByVerb.get(v); // a String... method takes any number of groups
   }
 
   /** Whether the handler implements {@code verb} with any number of arguments. */
