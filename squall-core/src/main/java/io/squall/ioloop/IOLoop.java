@@ -588,6 +588,7 @@ public final class IOLoop implements Executor, AutoCloseable {
   }
 
   private void runDueTimers() {
+    timers.purgeIfNeeded(); // also when busy: nextDeadline() is only consulted when idle
     long now = time();
     long seqLimit = timers.nextSequence();
     Runnable due;

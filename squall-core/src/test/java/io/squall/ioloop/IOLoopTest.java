@@ -309,23 +309,38 @@ class IOLoopTest {
   }
 
   @Test
-  void cancelledTimersArePurgedFromTheHeap() throws Exception {
+  void cancelledTimersArePurgedFromTheHeapEvenWhileTheLoopIsBusy() throws Exception {
     int count = 5000;
-    int entries =
-        onLoop(
-            () -> {
-              List<Timeout> handles = new ArrayList<>();
-              for (int i = 0; i < count; i++) {
-                handles.add(loop.callLater(Duration.ofHours(1), () -> {}));
-              }
-              for (int i = 0; i < count - 10; i++) {
-                handles.get(i).cancel();
-              }
-              return loop.timerEntryCount();
-            });
-    assertThat(entries).isEqualTo(count); // purging is lazy ...
-    // ... and happens when the loop next computes its select timeout.
-    assertThat(onLoop(loop::timerEntryCount)).isEqualTo(10);
+    AtomicBoolean spinning = new AtomicBoolean(true);
+    Runnable spinner =
+        new Runnable() {
+          @Override
+          public void run() {
+            if (spinning.get()) {
+              loop.addCallback(this); // the callback queue is never empty
+            }
+          }
+        };
+    try {
+      int entries =
+          onLoop(
+              () -> {
+                loop.addCallback(spinner);
+                List<Timeout> handles = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                  handles.add(loop.callLater(Duration.ofHours(1), () -> {}));
+                }
+                for (int i = 0; i < count - 10; i++) {
+                  handles.get(i).cancel();
+                }
+                return loop.timerEntryCount();
+              });
+      assertThat(entries).isEqualTo(count); // purging is lazy ...
+      // ... and happens on the next iteration.
+      assertThat(onLoop(loop::timerEntryCount)).isEqualTo(10);
+    } finally {
+      spinning.set(false);
+    }
   }
 
   @Test

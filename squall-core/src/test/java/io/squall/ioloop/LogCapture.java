@@ -54,6 +54,23 @@ final class LogCapture implements AutoCloseable {
     }
   }
 
+  /** Waits until at least {@code count} events of {@code level} were captured. */
+  List<ILoggingEvent> awaitCount(Level level, int count, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<ILoggingEvent> found = events(level);
+      if (found.size() >= count) {
+        return found;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(
+            "expected " + count + " " + level + " events within " + timeout + "; got " + found);
+      }
+      Thread.sleep(5);
+    }
+  }
+
   @Override
   public void close() {
     logger.detachAppender(appender);

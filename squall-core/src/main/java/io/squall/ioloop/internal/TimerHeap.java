@@ -172,7 +172,12 @@ public final class TimerHeap {
     cancelled.set(0);
   }
 
-  private void purgeIfNeeded() {
+  /**
+   * Rebuilds the heap without its cancelled entries once they pile up (more than {@value
+   * #PURGE_THRESHOLD} and over half of it). Cheap when there is nothing to do; the loop calls it
+   * every iteration, so cancelled timers cannot accumulate even while it never sleeps.
+   */
+  public void purgeIfNeeded() {
     int c = cancelled.get();
     if (c > PURGE_THRESHOLD && c > heap.size() / 2) {
       List<Entry> live = new ArrayList<>(Math.max(16, heap.size() - c));
