@@ -2,6 +2,7 @@ package io.squall.http;
 
 import io.squall.http.internal.BufferingDelegate;
 import io.squall.http.internal.Http1ServerConnection;
+import io.squall.ioloop.ShutdownSignals;
 import io.squall.iostream.IOStream;
 import io.squall.tcp.TcpServer;
 import java.net.InetSocketAddress;
@@ -133,5 +134,14 @@ public class HttpServer extends TcpServer {
       done.complete(null);
     }
     return done;
+  }
+
+  /**
+   * Makes SIGTERM and SIGINT shut this server down gracefully (see {@link #shutdown(Duration)})
+   * before the process exits with status 0.
+   */
+  public HttpServer shutdownOnSignals(Duration grace) {
+    ShutdownSignals.onShutdown(() -> shutdown(grace));
+    return this;
   }
 }

@@ -12,6 +12,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The demo hub that {@code ./demo} starts: one application that mounts every demo under its prefix,
@@ -68,6 +69,7 @@ public final class DemoHub {
   public static void main(String[] args) {
     int port = DemoArgs.port(args, 8888);
     HttpServer server = app().listen(port);
+    server.shutdownOnSignals(Duration.ofSeconds(10));
     System.out.println("Squall demo hub ready at http://localhost:" + server.port() + "/");
     IOLoop.current().start();
   }
