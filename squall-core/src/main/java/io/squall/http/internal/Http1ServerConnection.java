@@ -43,7 +43,11 @@ public final class Http1ServerConnection implements HttpConnection {
   private final InetSocketAddress remote;
   private final Consumer<Http1ServerConnection> onClosed;
   private final Http1RequestParser parser;
-  private final ByteBuffer readBuf;
+  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
+  /** Bytes read but not parsed yet; a fresh array per read, so an idle connection holds none. */
+  private ByteBuffer readBuf = EMPTY;
+
   private final ResponseWriter headWriter = new ResponseWriter();
   private final DateHeaderCache dates;
 
@@ -104,8 +108,6 @@ public final class Http1ServerConnection implements HttpConnection {
             ParserLimits.DEFAULT
                 .withMaxHeaderSize(options.maxHeaderSize())
                 .withMaxRequestLineLength(options.maxUriLength() + 64));
-    this.readBuf = ByteBuffer.allocate(options.chunkSize());
-    this.readBuf.flip(); // empty, in read mode
   }
 
   /** Starts serving: waits for the first request. */
@@ -240,16 +242,16 @@ public final class Http1ServerConnection implements HttpConnection {
       return;
     }
     reading = true;
-    readBuf.clear();
+    readBuf = EMPTY;
     stream
-        .readInto(readBuf, true)
+        .readBytes(options.chunkSize(), true)
         .whenComplete(
-            (n, error) -> {
+            (bytes, error) -> {
               reading = false;
-              readBuf.flip();
               if (error != null) {
                 return; // the close callback handles the rest
               }
+              readBuf = ByteBuffer.wrap(bytes);
               process();
             });
   }
