@@ -52,8 +52,8 @@ final class GzipBodyDecoder {
         }
         continue;
       }
-      int n = in.remaining();
-      inflater.setInput(in);
+      int before = in.position();
+      inflater.setInput(in); // the inflater advances in's position as it consumes
       try {
         while (true) {
           int got = inflater.inflate(out);
@@ -75,9 +75,7 @@ final class GzipBodyDecoder {
       } catch (DataFormatException e) {
         throw new HttpInputException(400, "corrupt gzip request body: " + e.getMessage());
       }
-      int left = inflater.getRemaining();
-      in.position(in.position() - left);
-      if (n == left && !inflater.finished()) {
+      if (in.position() == before && !inflater.finished()) {
         break; // nothing consumed; wait for more
       }
     }
