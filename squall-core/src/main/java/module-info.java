@@ -13,4 +13,8 @@ module io.squall.core {
 
   exports io.squall.escape;
   exports io.squall.ioloop;
+  exports io.squall.template;
+  // JEXL calls methods of template helper objects (range() results) reflectively.
+  exports io.squall.template.internal to
+      org.apache.commons.jexl3;
 }
