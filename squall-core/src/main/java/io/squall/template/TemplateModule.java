@@ -49,24 +49,37 @@ public final class TemplateModule implements UIModule {
     if (args.length != 1 || !(args[0] instanceof Map<?, ?> given)) {
       throw new IllegalArgumentException("set_resources takes one map of resources");
     }
-    Map<?, ?> previous = resources.putIfAbsent(path, given);
-    if (previous != null && !previous.equals(given)) {
+    Map<String, Object> normalized = new LinkedHashMap<>();
+    given.forEach((k, v) -> normalized.put(String.valueOf(k), normalize(v)));
+    Map<?, ?> previous = resources.putIfAbsent(path, normalized);
+    if (previous != null && !previous.equals(normalized)) {
       throw new IllegalArgumentException(
           "set_resources called with different resources for the same template");
     }
     return "";
   }
 
+  /** Lists and arrays (a template's {@code ['a.css']} is an array) become lists of strings. */
+  private static Object normalize(Object value) {
+    List<String> out = new ArrayList<>();
+    if (value instanceof Iterable<?> list) {
+      list.forEach(item -> out.add(String.valueOf(item)));
+    } else if (value instanceof Object[] array) {
+      for (Object item : array) {
+        out.add(String.valueOf(item));
+      }
+    } else {
+      return value == null ? null : String.valueOf(value);
+    }
+    return out;
+  }
+
   private List<String> all(String key) {
     List<String> out = new ArrayList<>();
     for (Map<?, ?> r : resources.values()) {
       Object v = r.get(key);
-      if (v instanceof Iterable<?> list) {
+      if (v instanceof List<?> list) {
         list.forEach(item -> out.add(String.valueOf(item)));
-      } else if (v instanceof Object[] array) {
-        for (Object item : array) {
-          out.add(String.valueOf(item));
-        }
       } else if (v != null) {
         out.add(String.valueOf(v));
       }
