@@ -102,6 +102,53 @@ class TemplateTest {
         .isEqualTo("7 &lt;msg&gt; bean true hi you value value y 5");
   }
 
+  public static final class Counter {
+    int calls;
+
+    public String getBoom() {
+      calls++;
+      throw new IllegalStateException("boom");
+    }
+  }
+
+  @Test
+  void propertyPathsHandleMixedTypesAtOneSite() {
+    List<Object> named = List.of(Map.of("name", "map"), new Bean(), Map.of("name", "m2"));
+    assertThat(render("{% for x in items %}{{ x.name }}{% end %}", Map.of("items", named)))
+        .isEqualTo("mapbeanm2");
+    List<Object> messages =
+        List.of(new Fortune(1, "a"), Map.of("message", "b"), new Fortune(2, "c"));
+    assertThat(render("{% for x in items %}{{ x.message }}{% end %}", Map.of("items", messages)))
+        .isEqualTo("abc");
+  }
+
+  @Test
+  void failingGetterIsCalledOnceAndReported() {
+    Counter c = new Counter();
+    Template t = new Template("{{ c.boom }}");
+    assertThatThrownBy(() -> t.generate(Map.of("c", c)))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("boom")
+        .hasRootCauseInstanceOf(IllegalStateException.class);
+    assertThat(c.calls).isEqualTo(1);
+    assertThatThrownBy(() -> t.generate(Map.of("c", c))).isInstanceOf(TemplateException.class);
+    assertThat(c.calls).isEqualTo(2);
+  }
+
+  @Test
+  void nullInTheMiddleOfAPathIsAnError() {
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("user", null);
+    assertThatThrownBy(() -> render("{{ user.name }}", args))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage(
+            "'user' is None (null), so it has no property 'name' in expression 'user.name'"
+                + " at <string>:1");
+    assertThatThrownBy(() -> render("{{ user.name + '!' }}", args))
+        .isInstanceOf(TemplateException.class);
+    assertThat(render("{{ user?.name }}", args)).isEmpty();
+  }
+
   @Test
   void pythonSpellings() {
     Map<String, Object> d = new LinkedHashMap<>();

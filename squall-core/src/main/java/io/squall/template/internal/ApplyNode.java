@@ -1,15 +1,13 @@
 package io.squall.template.internal;
 
-import org.apache.commons.jexl3.JexlExpression;
-
 /** {@code apply function}: renders the body to a string, passes it through the function. */
 final class ApplyNode extends Node {
-  private final JexlExpression function;
+  private final Expression function;
   private final String source;
   private final Location at;
   private final Node body;
 
-  ApplyNode(JexlExpression function, String source, Location at, Node body) {
+  ApplyNode(Expression function, String source, Location at, Node body) {
     this.function = function;
     this.source = source;
     this.at = at;

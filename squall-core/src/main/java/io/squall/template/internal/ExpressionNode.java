@@ -1,11 +1,10 @@
 package io.squall.template.internal;
 
 import io.squall.escape.Escape;
-import org.apache.commons.jexl3.JexlExpression;
 
 /** {@code {{ expr }}} (escaped with the file's autoescape function) or {@code {% raw expr %}}. */
 final class ExpressionNode extends Node {
-  private final JexlExpression expr;
+  private final Expression expr;
   private final String source;
   private final Location at;
   private final String escape;
@@ -13,7 +12,7 @@ final class ExpressionNode extends Node {
   /**
    * @param escape the name of the escape function, or {@code null} for raw output
    */
-  ExpressionNode(JexlExpression expr, String source, Location at, String escape) {
+  ExpressionNode(Expression expr, String source, Location at, String escape) {
     this.expr = expr;
     this.source = source;
     this.at = at;

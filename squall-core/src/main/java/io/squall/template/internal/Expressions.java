@@ -59,9 +59,11 @@ public final class Expressions {
         .strict(true)
         .safe(false)
         .silent(false)
-        .antish(false)
+        // Needed for safe navigation from a null variable (user?.name) to work in JEXL 3.5.
+        .antish(true)
         .booleanLogical(false)
-        .cache(0)
+        // A cache makes JEXL keep resolved getters and methods in each expression node.
+        .cache(512)
         .create();
   }
 
@@ -70,10 +72,11 @@ public final class Expressions {
    *
    * @throws TemplateException naming the template and line if the expression does not parse
    */
-  public static JexlExpression compile(
+  public static Expression compile(
       JexlEngine engine, String source, String templateName, int line) {
     try {
-      return engine.createExpression(new JexlInfo(templateName, line, 1), source);
+      JexlExpression jexl = engine.createExpression(new JexlInfo(templateName, line, 1), source);
+      return new Expression(source, jexl, PropertyPath.of(source, engine.getUberspect()));
     } catch (JexlException e) {
       throw new TemplateException(
           "invalid expression '" + source + "': " + reason(e), templateName, line, null, null, e);
@@ -91,6 +94,9 @@ public final class Expressions {
     if (cause != error && !(cause instanceof JexlException)) {
       String m = cause.getMessage();
       return cause.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+    if (error instanceof EvaluationError) {
+      return error.getMessage();
     }
     if (error instanceof JexlException je) {
       String m = je.getMessage();

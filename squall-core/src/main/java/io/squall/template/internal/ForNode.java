@@ -1,7 +1,6 @@
 package io.squall.template.internal;
 
 import java.util.Iterator;
-import org.apache.commons.jexl3.JexlExpression;
 
 /**
  * {@code for x in items} or {@code for k, v in pairs}, with {@code break}, {@code continue} and
@@ -10,19 +9,14 @@ import org.apache.commons.jexl3.JexlExpression;
  */
 final class ForNode extends Node {
   private final String[] targets;
-  private final JexlExpression iterable;
+  private final Expression iterable;
   private final String source;
   private final Location at;
   private final Node body;
   private final Node orElse;
 
   ForNode(
-      String[] targets,
-      JexlExpression iterable,
-      String source,
-      Location at,
-      Node body,
-      Node orElse) {
+      String[] targets, Expression iterable, String source, Location at, Node body, Node orElse) {
     this.targets = targets;
     this.iterable = iterable;
     this.source = source;

@@ -1,21 +1,15 @@
 package io.squall.template.internal;
 
-import org.apache.commons.jexl3.JexlExpression;
-
 /** {@code if}/{@code elif}/{@code else}, with Python's truth test. */
 final class IfNode extends Node {
-  private final JexlExpression[] conditions;
+  private final Expression[] conditions;
   private final String[] sources;
   private final Location[] locations;
   private final Node[] bodies;
   private final Node orElse;
 
   IfNode(
-      JexlExpression[] conditions,
-      String[] sources,
-      Location[] locations,
-      Node[] bodies,
-      Node orElse) {
+      Expression[] conditions, String[] sources, Location[] locations, Node[] bodies, Node orElse) {
     this.conditions = conditions;
     this.sources = sources;
     this.locations = locations;

@@ -9,7 +9,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.jexl3.JexlExpression;
 
 /**
  * Turns the parsed tree of a template into one executable tree, as Tornado's code generator does:
@@ -189,9 +188,9 @@ public final class Linker {
             out.add(
                 new ModuleNode(
                     m.name(),
-                    m.args().toArray(JexlExpression[]::new),
+                    m.args().toArray(Expression[]::new),
                     m.keywordNames().toArray(String[]::new),
-                    m.keywordValues().toArray(JexlExpression[]::new),
+                    m.keywordValues().toArray(Expression[]::new),
                     m.source(),
                     at));
         case Parsed.If i -> {
@@ -204,7 +203,7 @@ public final class Linker {
           }
           out.add(
               new IfNode(
-                  i.conditions().toArray(JexlExpression[]::new),
+                  i.conditions().toArray(Expression[]::new),
                   i.sources().toArray(String[]::new),
                   locations,
                   bodies,

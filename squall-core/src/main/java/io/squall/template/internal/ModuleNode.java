@@ -6,22 +6,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.jexl3.JexlExpression;
 
 /** {@code module Name(args)}: renders a UI module through the rendering's {@link UIModules}. */
 final class ModuleNode extends Node {
   private final String name;
-  private final JexlExpression[] args;
+  private final Expression[] args;
   private final String[] keywordNames;
-  private final JexlExpression[] keywordValues;
+  private final Expression[] keywordValues;
   private final String source;
   private final Location at;
 
   ModuleNode(
       String name,
-      JexlExpression[] args,
+      Expression[] args,
       String[] keywordNames,
-      JexlExpression[] keywordValues,
+      Expression[] keywordValues,
       String source,
       Location at) {
     this.name = name;
@@ -43,7 +42,7 @@ final class ModuleNode extends Node {
           at);
     }
     List<Object> positional = new ArrayList<>(args.length);
-    for (JexlExpression a : args) {
+    for (Expression a : args) {
       positional.add(eval(a, ctx, source, at));
     }
     Map<String, Object> keywords = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package io.squall.template.internal;
 
 import io.squall.template.TemplateException;
-import org.apache.commons.jexl3.JexlExpression;
 
 /**
  * A compiled piece of a template. Rendering walks the tree once, writing into the context's buffer;
@@ -21,7 +20,7 @@ public abstract class Node {
   public abstract int render(RenderContext ctx);
 
   /** Evaluates an expression, turning any failure into a {@link TemplateException}. */
-  static Object eval(JexlExpression expr, RenderContext ctx, String source, Location at) {
+  static Object eval(Expression expr, RenderContext ctx, String source, Location at) {
     try {
       return expr.evaluate(ctx.scope);
     } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package io.squall.template.internal;
 
 import java.util.List;
-import org.apache.commons.jexl3.JexlExpression;
 
 /**
  * The syntax tree of one template file, as the {@link Parser} produces it. Expressions are already
@@ -44,22 +43,22 @@ public final class Parsed {
   public record Text(String text, int line) implements PNode {}
 
   /** {@code {{ expr }}} or, when {@code raw}, {@code {% raw expr %}}. */
-  public record Expr(String source, JexlExpression expr, boolean raw, int line) implements PNode {}
+  public record Expr(String source, Expression expr, boolean raw, int line) implements PNode {}
 
   /** {@code {% module Name(args, key=value) %}}. */
   public record Module(
       String source,
       String name,
-      List<JexlExpression> args,
+      List<Expression> args,
       List<String> keywordNames,
-      List<JexlExpression> keywordValues,
+      List<Expression> keywordValues,
       int line)
       implements PNode {}
 
   /** {@code if}/{@code elif} branches and an optional {@code else} ({@code null} if absent). */
   public record If(
       List<String> sources,
-      List<JexlExpression> conditions,
+      List<Expression> conditions,
       List<Integer> lines,
       List<List<PNode>> bodies,
       List<PNode> orElse,
@@ -70,7 +69,7 @@ public final class Parsed {
   public record For(
       List<String> targets,
       String source,
-      JexlExpression iterable,
+      Expression iterable,
       List<PNode> body,
       List<PNode> orElse,
       int line)
@@ -78,11 +77,11 @@ public final class Parsed {
 
   /** {@code while condition}, with Python's optional {@code else}. */
   public record While(
-      String source, JexlExpression condition, List<PNode> body, List<PNode> orElse, int line)
+      String source, Expression condition, List<PNode> body, List<PNode> orElse, int line)
       implements PNode {}
 
   /** {@code set name = expr} (augmented forms are compiled to {@code name op (expr)}). */
-  public record Set(String name, String source, JexlExpression value, int line) implements PNode {}
+  public record Set(String name, String source, Expression value, int line) implements PNode {}
 
   /** {@code try}/{@code except}/{@code else}/{@code finally}; absent parts are {@code null}. */
   public record Try(
@@ -93,7 +92,7 @@ public final class Parsed {
   public record LoopControl(boolean isBreak, int line) implements PNode {}
 
   /** {@code apply function} ... {@code end}. */
-  public record Apply(String source, JexlExpression function, List<PNode> body, int line)
+  public record Apply(String source, Expression function, List<PNode> body, int line)
       implements PNode {}
 
   /** {@code block name} ... {@code end}. */

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.jexl3.JexlEngine;
-import org.apache.commons.jexl3.JexlExpression;
 
 /**
  * Parses Tornado's template syntax into a {@link Parsed.File}, compiling every expression once.
@@ -231,7 +230,7 @@ public final class Parser {
 
   private Parsed.If parseIf(String condition, int line, boolean inLoop) {
     List<String> sources = new ArrayList<>();
-    List<JexlExpression> conditions = new ArrayList<>();
+    List<Expression> conditions = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
     List<List<PNode>> bodies = new ArrayList<>();
     String source = requireExpression(condition, "if", line);
@@ -271,7 +270,7 @@ public final class Parser {
       targets.add(names.group());
     }
     String source = m.group(2).strip();
-    JexlExpression iterable = compile(source, line);
+    Expression iterable = compile(source, line);
     Section s = section("for", true);
     List<PNode> orElse = null;
     if ("else".equals(s.terminator)) {
@@ -285,7 +284,7 @@ public final class Parser {
 
   private Parsed.While parseWhile(String condition, int line, boolean inLoop) {
     String source = requireExpression(condition, "while", line);
-    JexlExpression compiled = compile(source, line);
+    Expression compiled = compile(source, line);
     Section s = section("while", true);
     List<PNode> orElse = null;
     if ("else".equals(s.terminator)) {
@@ -357,9 +356,9 @@ public final class Parser {
     if (!m.matches()) {
       throw reader.error("module expects 'Name(arguments)'", line);
     }
-    List<JexlExpression> args = new ArrayList<>();
+    List<Expression> args = new ArrayList<>();
     List<String> keywordNames = new ArrayList<>();
-    List<JexlExpression> keywordValues = new ArrayList<>();
+    List<Expression> keywordValues = new ArrayList<>();
     for (String arg : splitArguments(m.group(2), line)) {
       Matcher kw = KEYWORD.matcher(arg);
       if (kw.matches()) {
@@ -419,7 +418,7 @@ public final class Parser {
     }
   }
 
-  private JexlExpression compile(String source, int line) {
+  private Expression compile(String source, int line) {
     return Expressions.compile(engine, source, reader.name, line);
   }
 

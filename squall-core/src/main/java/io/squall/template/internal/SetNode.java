@@ -1,15 +1,13 @@
 package io.squall.template.internal;
 
-import org.apache.commons.jexl3.JexlExpression;
-
 /** {@code set name = expr}: assigns a variable for the rest of the rendering. */
 final class SetNode extends Node {
   private final String name;
-  private final JexlExpression value;
+  private final Expression value;
   private final String source;
   private final Location at;
 
-  SetNode(String name, JexlExpression value, String source, Location at) {
+  SetNode(String name, Expression value, String source, Location at) {
     this.name = name;
     this.value = value;
     this.source = source;

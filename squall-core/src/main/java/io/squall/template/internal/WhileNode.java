@@ -1,16 +1,14 @@
 package io.squall.template.internal;
 
-import org.apache.commons.jexl3.JexlExpression;
-
 /** {@code while condition}, with {@code break}, {@code continue} and Python's {@code else}. */
 final class WhileNode extends Node {
-  private final JexlExpression condition;
+  private final Expression condition;
   private final String source;
   private final Location at;
   private final Node body;
   private final Node orElse;
 
-  WhileNode(JexlExpression condition, String source, Location at, Node body, Node orElse) {
+  WhileNode(Expression condition, String source, Location at, Node body, Node orElse) {
     this.condition = condition;
     this.source = source;
     this.at = at;
