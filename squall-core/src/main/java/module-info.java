@@ -18,4 +18,8 @@ module io.squall.core {
   exports io.squall.http;
   exports io.squall.web;
   exports io.squall.websocket;
+  exports io.squall.template;
+  // JEXL calls methods of template helper objects (range() results) reflectively.
+  exports io.squall.template.internal to
+      org.apache.commons.jexl3;
 }

@@ -1,0 +1,100 @@
+package io.squall.template;
+
+/**
+ * A template syntax error (found when the template is compiled) or a runtime error (raised while it
+ * renders). Either way the message names the template and line, Tornado-style: {@code "Missing end
+ * expression }} at foo.html:3"}. Runtime errors also name the expression that failed and, when the
+ * failing line came in through {@code include} or a block of a parent template, the chain of places
+ * it came through: {@code "... in expression 'user.name' at row.html:2 (via page.html:7)"}. The
+ * original exception, if any, is the {@linkplain #getCause() cause}.
+ */
+public class TemplateException extends RuntimeException {
+  private final String reason;
+  private final String templateName;
+  private final int line;
+  private final String expression;
+  private final String via;
+
+  /**
+   * A syntax error.
+   *
+   * @param reason what is wrong, without the location
+   * @param templateName the template's name
+   * @param line the 1-based line, or 0 if unknown
+   */
+  public TemplateException(String reason, String templateName, int line) {
+    this(reason, templateName, line, null, null, null);
+  }
+
+  /**
+   * An error at a known place, with everything that is known about it.
+   *
+   * @param reason what is wrong, without the location
+   * @param templateName the template whose text contains the failing tag
+   * @param line the 1-based line of the failing tag, or 0 if unknown
+   * @param expression the failing expression's source, or {@code null}
+   * @param via where the template was included from, innermost first ({@code "a.html:3,
+   *     b.html:1"}), or {@code null}
+   * @param cause the underlying exception, or {@code null}
+   */
+  public TemplateException(
+      String reason,
+      String templateName,
+      int line,
+      String expression,
+      String via,
+      Throwable cause) {
+    super(format(reason, templateName, line, expression, via), cause);
+    this.reason = reason;
+    this.templateName = templateName;
+    this.line = line;
+    this.expression = expression;
+    this.via = via;
+  }
+
+  private static String format(
+      String reason, String templateName, int line, String expression, String via) {
+    StringBuilder s = new StringBuilder(reason);
+    if (expression != null) {
+      s.append(" in expression '").append(expression).append('\'');
+    }
+    if (templateName != null) {
+      s.append(" at ").append(templateName);
+      if (line > 0) {
+        s.append(':').append(line);
+      }
+    }
+    if (via != null) {
+      s.append(" (via ").append(via).append(')');
+    }
+    return s.toString();
+  }
+
+  /** What went wrong, without the location. */
+  public String reason() {
+    return reason;
+  }
+
+  /** The name of the template whose text holds the failing tag, or {@code null} if none does. */
+  public String templateName() {
+    return templateName;
+  }
+
+  /** The 1-based line of the failing tag in {@link #templateName()}, or 0 if unknown. */
+  public int line() {
+    return line;
+  }
+
+  /** The failing expression's source text, or {@code null} for syntax and loading errors. */
+  public String expression() {
+    return expression;
+  }
+
+  /**
+   * Where {@link #templateName()} was included or inherited from, innermost first ({@code
+   * "b.html:1, a.html:1"}), or {@code null} if the error is in the template that was rendered.
+   */
+  public String via() {
+    return via;
+  }
+}

@@ -1,0 +1,115 @@
+package io.squall.template.internal;
+
+import io.squall.template.TemplateException;
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.commons.jexl3.JexlBuilder;
+import org.apache.commons.jexl3.JexlEngine;
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.JexlExpression;
+import org.apache.commons.jexl3.JexlFeatures;
+import org.apache.commons.jexl3.JexlInfo;
+
+/**
+ * The JEXL engines that compile template expressions, one per sandbox configuration, and the
+ * translation of JEXL's errors into {@link TemplateException}s.
+ *
+ * <p>Engines are strict (undefined variables and properties are errors, not nulls), not silent,
+ * expression-only (no assignments, loops, local variables, lambdas, {@code new}, pragmas or
+ * annotations), and use {@link SandboxPermissions} through {@link TemplateUberspect}.
+ */
+public final class Expressions {
+  private static final JexlFeatures FEATURES =
+      new JexlFeatures()
+          .script(false)
+          .loops(false)
+          .localVar(false)
+          .sideEffect(false)
+          .sideEffectGlobal(false)
+          .lambda(false)
+          .thinArrow(false)
+          .fatArrow(false)
+          .newInstance(false)
+          .pragma(false)
+          .pragmaAnywhere(false)
+          .importPragma(false)
+          .namespacePragma(false)
+          .annotation(false)
+          .structuredLiteral(true)
+          .methodCall(true);
+
+  private static final ConcurrentMap<List<String>, JexlEngine> ENGINES = new ConcurrentHashMap<>();
+
+  private Expressions() {}
+
+  /** The engine for a sandbox that allows the given application packages (empty: all). */
+  public static JexlEngine engine(List<String> allowedPackages) {
+    return ENGINES.computeIfAbsent(List.copyOf(allowedPackages), Expressions::create);
+  }
+
+  private static JexlEngine create(List<String> allowedPackages) {
+    SandboxPermissions permissions = new SandboxPermissions(allowedPackages);
+    JexlEngine introspection = new JexlBuilder().permissions(permissions).create();
+    return new JexlBuilder()
+        .uberspect(new TemplateUberspect(introspection.getUberspect(), permissions))
+        .arithmetic(new TemplateArithmetic())
+        .features(FEATURES)
+        .strict(true)
+        .safe(false)
+        .silent(false)
+        // Needed for safe navigation from a null variable (user?.name) to work in JEXL 3.5.
+        .antish(true)
+        .booleanLogical(false)
+        // A cache makes JEXL keep resolved getters and methods in each expression node.
+        .cache(512)
+        .create();
+  }
+
+  /**
+   * Compiles one expression.
+   *
+   * @throws TemplateException naming the template and line if the expression does not parse
+   */
+  public static Expression compile(
+      JexlEngine engine, String source, String templateName, int line) {
+    try {
+      JexlExpression jexl = engine.createExpression(new JexlInfo(templateName, line, 1), source);
+      return new Expression(source, jexl, PropertyPath.of(source, engine.getUberspect()));
+    } catch (JexlException e) {
+      throw new TemplateException(
+          "invalid expression '" + source + "': " + reason(e), templateName, line, null, null, e);
+    }
+  }
+
+  /** A readable reason for a JEXL error, without JEXL's own location prefix. */
+  public static String reason(Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof JexlException || cause instanceof InvocationTargetException)
+        && cause.getCause() != null
+        && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    if (cause != error && !(cause instanceof JexlException)) {
+      String m = cause.getMessage();
+      return cause.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+    if (error instanceof EvaluationError) {
+      return error.getMessage();
+    }
+    if (error instanceof JexlException je) {
+      String m = je.getMessage();
+      JexlInfo info = je.getInfo();
+      if (info != null && m != null) {
+        String prefix = info.getName() + "@" + info.getLine() + ":" + info.getColumn() + " ";
+        if (m.startsWith(prefix)) {
+          return m.substring(prefix.length());
+        }
+      }
+      return m == null ? error.getClass().getSimpleName() : m;
+    }
+    String m = error.getMessage();
+    return error.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+}
