@@ -5,9 +5,13 @@ import io.squall.http.HttpMessageDelegate;
 import io.squall.http.HttpServer;
 import io.squall.http.HttpServerConnectionDelegate;
 import io.squall.http.HttpServerOptions;
+import io.squall.template.BaseLoader;
+import io.squall.template.Loader;
+import io.squall.template.TemplateSettings;
 import io.squall.web.internal.CookieSecret;
 import io.squall.web.internal.Router;
 import io.squall.web.internal.UrlSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,6 +49,7 @@ public final class Application implements HttpServerConnectionDelegate {
   private final String prefix;
   private final CookieSecret cookieSecret;
   private final StaticFiles staticFiles;
+  private volatile BaseLoader templateLoader;
 
   /** A route as declared, kept so an application can be mounted under a prefix. */
   record RouteDef(
@@ -118,6 +123,28 @@ public final class Application implements HttpServerConnectionDelegate {
     return prefix;
   }
 
+  /**
+   * The loader {@code render} uses: the {@code templateLoader} setting, or one over {@code
+   * templatePath}.
+   */
+  public BaseLoader templateLoader() {
+    BaseLoader l = templateLoader;
+    if (l == null) {
+      synchronized (this) {
+        l = templateLoader;
+        if (l == null) {
+          l = settings.templateLoader();
+          if (l == null) {
+            Path root = settings.templatePath() != null ? settings.templatePath() : Path.of(".");
+            l = new Loader(root, TemplateSettings.builder().debug(settings.debug()).build());
+          }
+          templateLoader = l;
+        }
+      }
+    }
+    return l;
+  }
+
   CookieSecret cookieSecret() {
     if (cookieSecret == null) {
       throw new IllegalStateException("the cookieSecret setting is needed for signed cookies");
@@ -173,7 +200,12 @@ public final class Application implements HttpServerConnectionDelegate {
       return new Routed(this, h, new String[0], List.of());
     }
     if (m.mounted() != null) {
-      return ((Application) m.mounted()).route(hostName, path);
+      Application sub = (Application) m.mounted();
+      if (path.equals(sub.prefix) && sub.router.find(hostName, path + "/") != null) {
+        // "/chat" -> "/chat/" when the mounted application serves its root
+        return new Routed(sub, new RedirectHandler(path + "/"), new String[0], List.of());
+      }
+      return sub.route(hostName, path);
     }
     return new Routed(this, m.spec().newHandler(), m.groups(), m.spec().groupNames());
   }

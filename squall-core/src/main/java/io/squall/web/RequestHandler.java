@@ -10,6 +10,10 @@ import io.squall.http.HttpServerRequest;
 import io.squall.http.HttpStatus;
 import io.squall.http.ResponseStartLine;
 import io.squall.ioloop.IOLoop;
+import io.squall.template.Template;
+import io.squall.template.TemplateFunction;
+import io.squall.template.UIModule;
+import io.squall.template.UIModules;
 import io.squall.web.internal.CookieSecret;
 import io.squall.web.internal.Etags;
 import io.squall.web.internal.GzipTransform;
@@ -1231,6 +1235,83 @@ public abstract class RequestHandler {
     if (fromCookie == null || !XsrfTokens.matches(fromRequest.token(), fromCookie.token())) {
       throw new HttpError(403, "XSRF cookie does not match %s argument", request.method());
     }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Templates
+
+  /**
+   * Renders template {@code name} from the application's loader with {@code model} and the
+   * handler's namespace, adds the CSS/JS of the UI modules it used, and finishes the response
+   * (Tornado's {@code render}).
+   */
+  public CompletableFuture<Void> render(String name, Map<String, ?> model) {
+    if (finished) {
+      throw new IllegalStateException("Cannot render() after finish()");
+    }
+    UIModules modules = newUiModules();
+    String html = renderWith(name, model, modules);
+    return finish(modules.insertResources(html));
+  }
+
+  /** As {@link #render(String, Map)} with no model. */
+  public CompletableFuture<Void> render(String name) {
+    return render(name, Map.of());
+  }
+
+  /**
+   * Renders template {@code name} to a string without writing it (Tornado's {@code render_string}).
+   */
+  public String renderString(String name, Map<String, ?> model) {
+    return renderWith(name, model, newUiModules());
+  }
+
+  private String renderWith(String name, Map<String, ?> model, UIModules modules) {
+    Template t = application.templateLoader().load(name);
+    Map<String, Object> ns = new java.util.HashMap<>(getTemplateNamespace());
+    ns.put(UIModules.NAMESPACE_KEY, modules);
+    ns.putAll(model);
+    return t.generate(ns);
+  }
+
+  private UIModules newUiModules() {
+    Map<String, Supplier<UIModule>> factories = new java.util.HashMap<>();
+    settings().uiModules().forEach((k, f) -> factories.put(k, () -> f.apply(this)));
+    return new UIModules(factories, this::staticUrlOrPath);
+  }
+
+  private String staticUrlOrPath(String path) {
+    return settings().staticPath() == null ? path : staticUrl(path);
+  }
+
+  /**
+   * The names every template rendered by this handler sees (Tornado's {@code
+   * get_template_namespace}): {@code handler}, {@code request}, {@code current_user}, {@code
+   * locale}, {@code _}, {@code static_url}, {@code xsrf_form_html}, {@code reverse_url}. Override
+   * to add more.
+   */
+  protected Map<String, Object> getTemplateNamespace() {
+    Map<String, Object> ns = new java.util.HashMap<>();
+    ns.put("handler", this);
+    ns.put("request", request);
+    ns.put("current_user", currentUser());
+    ns.put("locale", null);
+    ns.put("_", (TemplateFunction) args -> args.length == 0 ? "" : String.valueOf(args[0]));
+    ns.put(
+        "static_url",
+        (java.util.function.Function<Object, String>) p -> staticUrl(String.valueOf(p)));
+    ns.put("xsrf_form_html", (Supplier<String>) this::xsrfFormHtml);
+    ns.put(
+        "reverse_url",
+        (TemplateFunction)
+            args -> {
+              if (args.length == 0) {
+                throw new IllegalArgumentException("reverse_url needs a route name");
+              }
+              return reverseUrl(
+                  String.valueOf(args[0]), java.util.Arrays.copyOfRange(args, 1, args.length));
+            });
+    return ns;
   }
 
   // ------------------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 package io.squall.web;
 
+import io.squall.template.BaseLoader;
+import io.squall.template.Loader;
+import io.squall.template.UIModule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -8,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +47,8 @@ public final class Settings {
   private final Duration websocketPingTimeout;
   private final int websocketMaxMessageSize;
   private final Map<String, Object> custom;
+  private final Map<String, Function<? super RequestHandler, ? extends UIModule>> uiModules;
+  private final BaseLoader templateLoader;
 
   private Settings(Builder b) {
     this.debug = b.debug;
@@ -64,6 +70,8 @@ public final class Settings {
     this.websocketPingTimeout = b.websocketPingTimeout;
     this.websocketMaxMessageSize = b.websocketMaxMessageSize;
     this.custom = Collections.unmodifiableMap(new LinkedHashMap<>(b.custom));
+    this.uiModules = Collections.unmodifiableMap(new LinkedHashMap<>(b.uiModules));
+    this.templateLoader = b.templateLoader;
   }
 
   /** A builder with Tornado's defaults. */
@@ -171,6 +179,16 @@ public final class Settings {
     return custom.get(key);
   }
 
+  /** UI modules for {@code {% module Name(...) %}}, by name. */
+  public Map<String, Function<? super RequestHandler, ? extends UIModule>> uiModules() {
+    return uiModules;
+  }
+
+  /** The loader {@code render} uses; null for a {@link Loader} over {@link #templatePath()}. */
+  public BaseLoader templateLoader() {
+    return templateLoader;
+  }
+
   /** Builds {@link Settings}. */
   public static final class Builder {
     private boolean debug;
@@ -192,8 +210,31 @@ public final class Settings {
     private Duration websocketPingTimeout;
     private int websocketMaxMessageSize = 10 * 1024 * 1024;
     private final Map<String, Object> custom = new LinkedHashMap<>();
+    private final Map<String, Function<? super RequestHandler, ? extends UIModule>> uiModules =
+        new LinkedHashMap<>();
+    private BaseLoader templateLoader;
 
     private Builder() {}
+
+    /**
+     * Registers a UI module for templates' {@code {% module name(...) %}}; {@code factory} makes
+     * one instance per rendering and gets the handler that renders.
+     */
+    public Builder uiModule(
+        String name, Function<? super RequestHandler, ? extends UIModule> factory) {
+      uiModules.put(name, factory);
+      return this;
+    }
+
+    /**
+     * The template loader for {@code render} (Tornado's {@code template_loader}), e.g. a {@link
+     * io.squall.template.DictLoader} in tests. Default: a {@link Loader} over {@code templatePath}
+     * that reloads changed files in debug mode.
+     */
+    public Builder templateLoader(BaseLoader loader) {
+      this.templateLoader = loader;
+      return this;
+    }
 
     /** Debug mode (default false). */
     public Builder debug(boolean on) {

@@ -2,6 +2,7 @@ package io.squall.demos;
 
 import io.squall.demos.hello.HelloDemo;
 import io.squall.demos.slow.SlowDemo;
+import io.squall.demos.template.TemplateDemo;
 import io.squall.demos.upload.UploadDemo;
 import io.squall.http.HttpServer;
 import io.squall.ioloop.IOLoop;
@@ -34,6 +35,7 @@ public final class DemoHub {
           <li><a href="/hello">/hello</a> &mdash; Hello, world</li>
           <li><a href="/slow/">/slow/</a> &mdash; blocking the loop, and three ways not to</li>
           <li><a href="/upload/">/upload/</a> &mdash; multipart and streamed uploads</li>
+          <li><a href="/template/">/template/</a> &mdash; a page rendered through templates</li>
           <li><a href="/static/demo.css">/static/</a> &mdash; static files with ETags and ranges</li>
           </ul></body></html>
           """);
@@ -61,6 +63,7 @@ public final class DemoHub {
         .route("/hello", HelloDemo.HelloHandler::new)
         .mount("/slow", SlowDemo.app())
         .mount("/upload", UploadDemo.app())
+        .mount("/template", TemplateDemo.app())
         .settings(Settings.builder().staticPath(staticPath()).build())
         .build();
   }
