@@ -34,6 +34,7 @@ public final class HttpServerRequest {
   private final Map<String, List<String>> bodyArguments = new LinkedHashMap<>();
   private final Map<String, List<HttpFile>> files = new LinkedHashMap<>();
   private Map<String, String> cookies;
+  private Map<String, List<String>> arguments;
   private long finishNanos;
 
   /**
@@ -222,12 +223,21 @@ public final class HttpServerRequest {
     return bodyArguments;
   }
 
-  /** Query and body arguments together, query first. */
+  /** Query and body arguments together, query first; computed once, after the body is parsed. */
   public Map<String, List<String>> arguments() {
-    Map<String, List<String>> all = new LinkedHashMap<>();
-    queryArguments().forEach((k, v) -> all.put(k, new java.util.ArrayList<>(v)));
-    bodyArguments.forEach(
-        (k, v) -> all.computeIfAbsent(k, x -> new java.util.ArrayList<>()).addAll(v));
+    Map<String, List<String>> all = arguments;
+    if (all == null) {
+      if (bodyArguments.isEmpty()) {
+        all = queryArguments();
+      } else {
+        Map<String, List<String>> merged = new LinkedHashMap<>();
+        queryArguments().forEach((k, v) -> merged.put(k, new java.util.ArrayList<>(v)));
+        bodyArguments.forEach(
+            (k, v) -> merged.computeIfAbsent(k, x -> new java.util.ArrayList<>()).addAll(v));
+        all = Collections.unmodifiableMap(merged);
+      }
+      arguments = all;
+    }
     return all;
   }
 
@@ -246,6 +256,7 @@ public final class HttpServerRequest {
     if (contentType == null || body.length == 0) {
       return;
     }
+    arguments = null;
     try {
       BodyArguments.parseBodyArguments(contentType, body, bodyArguments, files);
     } catch (HttpInputException e) {

@@ -254,8 +254,17 @@ public final class Application implements HttpServerConnectionDelegate {
   }
 
   private static String line(RequestHandler handler) {
-    double ms = handler.request().requestTime() * 1000;
-    return handler.getStatus() + " " + handler.summary() + " " + String.format("%.2fms", ms);
+    long hundredths = Math.round(handler.request().requestTime() * 100_000);
+    long frac = hundredths % 100;
+    return handler.getStatus()
+        + " "
+        + handler.summary()
+        + " "
+        + (hundredths / 100)
+        + "."
+        + (frac < 10 ? "0" : "")
+        + frac
+        + "ms";
   }
 
   /**
