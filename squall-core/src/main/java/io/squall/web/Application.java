@@ -301,21 +301,7 @@ public final class Application implements HttpServerConnectionDelegate {
     public Builder mount(String prefix, Consumer<Routes> group) {
       checkPrefix(prefix);
       String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-      group.accept(
-          new Routes() {
-            @Override
-            public Routes route(String pattern, Supplier<? extends RequestHandler> factory) {
-              return route(pattern, factory, null);
-            }
-
-            @Override
-            public Routes route(
-                String pattern, Supplier<? extends RequestHandler> factory, String name) {
-              String p = pattern.startsWith("^") ? pattern.substring(1) : pattern;
-              Builder.this.route(regexQuote(base) + p, factory, name);
-              return this;
-            }
-          });
+      group.accept(new GroupRoutes(null, regexQuote(base)));
       return this;
     }
 
@@ -335,21 +321,34 @@ public final class Application implements HttpServerConnectionDelegate {
      * anchored), tried before routes for any host.
      */
     public Builder host(String hostPattern, Consumer<Routes> group) {
-      group.accept(
-          new Routes() {
-            @Override
-            public Routes route(String pattern, Supplier<? extends RequestHandler> factory) {
-              return route(pattern, factory, null);
-            }
-
-            @Override
-            public Routes route(
-                String pattern, Supplier<? extends RequestHandler> factory, String name) {
-              defs.add(new RouteDef(hostPattern, pattern, factory, name, null));
-              return this;
-            }
-          });
+      group.accept(new GroupRoutes(hostPattern, ""));
       return this;
+    }
+
+    /** Routes of a {@link #mount} or {@link #host} group: a host rule and a path prefix. */
+    private final class GroupRoutes implements Routes {
+      private final String host;
+      private final String quotedPrefix;
+
+      GroupRoutes(String host, String quotedPrefix) {
+        this.host = host;
+        this.quotedPrefix = quotedPrefix;
+      }
+
+      @Override
+      public Routes route(String pattern, Supplier<? extends RequestHandler> factory) {
+        return route(pattern, factory, null);
+      }
+
+      @Override
+      public Routes route(String pattern, Supplier<? extends RequestHandler> factory, String name) {
+        String p =
+            quotedPrefix.isEmpty()
+                ? pattern
+                : quotedPrefix + (pattern.startsWith("^") ? pattern.substring(1) : pattern);
+        defs.add(new RouteDef(host, p, Objects.requireNonNull(factory, "factory"), name, null));
+        return this;
+      }
     }
 
     /** The application's settings. */

@@ -4,8 +4,8 @@ import io.squall.http.HttpConnection;
 import io.squall.http.HttpInputException;
 import io.squall.http.HttpMessageDelegate;
 import io.squall.http.HttpServerRequest;
+import io.squall.http.internal.BodyCollector;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -14,15 +14,12 @@ import java.util.concurrent.CompletionStage;
  * handler), then runs the handler.
  */
 final class HandlerDelegate implements HttpMessageDelegate {
-  private static final int MAX_PREALLOCATE = 1 << 20;
-
   private final Application app;
   private final HttpConnection connection;
   private RequestHandler handler;
   private HttpServerRequest request;
   private boolean streaming;
-  private byte[] body = new byte[0];
-  private int length;
+  private BodyCollector body;
 
   HandlerDelegate(Application app, HttpConnection connection) {
     this.app = app;
@@ -41,14 +38,7 @@ final class HandlerDelegate implements HttpMessageDelegate {
       handler.execute(); // prepare() runs now; the verb method after the body
       return null;
     }
-    String cl = request.headers().get("Content-Length");
-    if (cl != null) {
-      try {
-        body = new byte[(int) Math.min(Long.parseLong(cl.trim()), MAX_PREALLOCATE)];
-      } catch (NumberFormatException e) {
-        // already rejected by the parser
-      }
-    }
+    body = new BodyCollector(request.headers().get("Content-Length"));
     return null;
   }
 
@@ -60,12 +50,7 @@ final class HandlerDelegate implements HttpMessageDelegate {
       }
       return handler.dataReceived(chunk);
     }
-    int n = chunk.remaining();
-    if (length + n > body.length) {
-      body = Arrays.copyOf(body, Math.max(length + n, body.length * 2));
-    }
-    chunk.get(body, length, n);
-    length += n;
+    body.append(chunk);
     return null;
   }
 
@@ -75,7 +60,7 @@ final class HandlerDelegate implements HttpMessageDelegate {
       handler.bodyStreamFinished();
       return;
     }
-    request.setBody(length == body.length ? body : Arrays.copyOf(body, length));
+    request.setBody(body.toArray());
     body = null;
     try {
       request.parseBody();

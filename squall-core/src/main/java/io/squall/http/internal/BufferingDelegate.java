@@ -4,7 +4,6 @@ import io.squall.http.HttpMessageDelegate;
 import io.squall.http.HttpRequestCallback;
 import io.squall.http.HttpServerRequest;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -12,11 +11,9 @@ import java.util.concurrent.CompletionStage;
  * parses form arguments, then calls a {@link HttpRequestCallback}.
  */
 public final class BufferingDelegate implements HttpMessageDelegate {
-  private static final int MAX_PREALLOCATE = 1 << 20;
   private final HttpRequestCallback callback;
   private HttpServerRequest request;
-  private byte[] body = new byte[0];
-  private int length;
+  private BodyCollector body;
 
   /** Wraps {@code callback}. */
   public BufferingDelegate(HttpRequestCallback callback) {
@@ -26,31 +23,20 @@ public final class BufferingDelegate implements HttpMessageDelegate {
   @Override
   public CompletionStage<?> headersReceived(HttpServerRequest request) {
     this.request = request;
-    String cl = request.headers().get("Content-Length");
-    if (cl != null) {
-      try {
-        body = new byte[(int) Math.min(Long.parseLong(cl.trim()), MAX_PREALLOCATE)];
-      } catch (NumberFormatException e) {
-        // the parser already rejected a bad Content-Length; keep the default
-      }
-    }
+    this.body = new BodyCollector(request.headers().get("Content-Length"));
     return null;
   }
 
   @Override
   public CompletionStage<?> dataReceived(ByteBuffer chunk) {
-    int n = chunk.remaining();
-    if (length + n > body.length) {
-      body = Arrays.copyOf(body, Math.max(length + n, body.length * 2));
-    }
-    chunk.get(body, length, n);
-    length += n;
+    body.append(chunk);
     return null;
   }
 
   @Override
   public void finish() {
-    request.setBody(length == body.length ? body : Arrays.copyOf(body, length));
+    request.setBody(body.toArray());
+    body = null;
     request.parseBody();
     callback.handle(request);
   }
