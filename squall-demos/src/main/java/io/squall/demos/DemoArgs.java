@@ -1,31 +1,82 @@
 package io.squall.demos;
 
+import io.squall.http.HttpServer;
+import io.squall.web.Application;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
 /** Command-line helpers shared by the demos' main methods. */
 public final class DemoArgs {
   private DemoArgs() {}
 
-  /** The value of {@code --port=N} or {@code --port N}, else {@code fallback}. */
+  /** How long in-flight requests may take to finish after SIGTERM or SIGINT. */
+  public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  /**
+   * The value of {@code --port=N} or {@code --port N}, else {@code fallback}. Port 0 asks for any
+   * free port.
+   *
+   * @throws IllegalArgumentException for a port that is not a number from 0 to 65535, or an
+   *     argument that is not {@code --port}
+   */
   public static int port(String[] args, int fallback) {
+    int port = fallback;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      String v = null;
+      String v;
       if (a.startsWith("--port=")) {
         v = a.substring("--port=".length());
-      } else if (a.equals("--port") && i + 1 < args.length) {
-        v = args[i + 1];
-      }
-      if (v != null) {
-        try {
-          int p = Integer.parseInt(v);
-          if (p < 0 || p > 65535) {
-            throw new NumberFormatException();
-          }
-          return p;
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("--port wants a number from 0 to 65535, got " + v);
+      } else if (a.equals("--port")) {
+        if (i + 1 == args.length) {
+          throw new IllegalArgumentException("--port needs a number");
         }
+        v = args[++i];
+      } else {
+        throw new IllegalArgumentException("unknown argument '" + a + "' (usage: [--port=N])");
       }
+      port = parsePort(v);
     }
-    return fallback;
+    return port;
+  }
+
+  private static int parsePort(String v) {
+    try {
+      int p = Integer.parseInt(v);
+      if (p >= 0 && p <= 65535) {
+        return p;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new IllegalArgumentException("--port wants a number from 0 to 65535, got '" + v + "'");
+  }
+
+  /**
+   * What a demo's {@code main} does before it starts the loop: serves {@code app} on the current
+   * loop at the port the arguments name (default 8888), and makes SIGTERM and SIGINT shut it down
+   * gracefully. Bad arguments, or a port that is taken, end the process with a one-line message
+   * (status 2 and 1) instead of a stack trace.
+   *
+   * @return the server; {@link HttpServer#port()} is the real port, also when 0 was asked
+   */
+  public static HttpServer listen(Application app, String[] args) {
+    int port;
+    try {
+      port = port(args, 8888);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      throw e;
+    }
+    HttpServer server;
+    try {
+      server = app.listen(port);
+    } catch (UncheckedIOException e) {
+      System.err.println(e.getMessage() + ": " + e.getCause().getMessage());
+      System.exit(1);
+      throw e;
+    }
+    server.shutdownOnSignals(SHUTDOWN_GRACE);
+    return server;
   }
 }

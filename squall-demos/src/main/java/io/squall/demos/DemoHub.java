@@ -13,7 +13,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * The demo hub that {@code ./demo} starts: one application that mounts every demo under its prefix,
@@ -68,11 +67,12 @@ public final class DemoHub {
         .build();
   }
 
-  /** Starts the hub: {@code --port=N} (default 8888). */
+  /**
+   * Starts the hub: {@code --port=N} (default 8888; 0 picks a free port, and the ready line names
+   * it). SIGTERM or SIGINT shut it down gracefully.
+   */
   public static void main(String[] args) {
-    int port = DemoArgs.port(args, 8888);
-    HttpServer server = app().listen(port);
-    server.shutdownOnSignals(Duration.ofSeconds(10));
+    HttpServer server = DemoArgs.listen(app(), args);
     System.out.println("Squall demo hub ready at http://localhost:" + server.port() + "/");
     IOLoop.current().start();
   }

@@ -25,8 +25,7 @@ public final class HelloDemo {
 
   /** Serves the demo alone: {@code --port=N} (default 8888). */
   public static void main(String[] args) {
-    int port = DemoArgs.port(args, 8888);
-    app().listen(port);
+    int port = DemoArgs.listen(app(), args).port();
     System.out.println("Serving http://localhost:" + port + "/hello");
     IOLoop.current().start();
   }

@@ -128,10 +128,14 @@ public final class SlowDemo {
         .build();
   }
 
+  /** What {@link #main} serves: {@link #app()} mounted at {@code /slow}, as in the hub. */
+  public static Application standalone() {
+    return Application.builder().mount("/slow", app()).build();
+  }
+
   /** Serves the demo alone at {@code /slow/}. */
   public static void main(String[] args) {
-    int port = DemoArgs.port(args, 8888);
-    Application.builder().mount("/slow", app()).build().listen(port);
+    int port = DemoArgs.listen(standalone(), args).port();
     System.out.println("Serving http://localhost:" + port + "/slow/");
     IOLoop.current().start();
   }

@@ -115,10 +115,14 @@ public final class UploadDemo {
         .build();
   }
 
+  /** What {@link #main} serves: {@link #app()} mounted at {@code /upload}, as in the hub. */
+  public static Application standalone() {
+    return Application.builder().mount("/upload", app()).build();
+  }
+
   /** Serves the demo alone at {@code /upload/}. */
   public static void main(String[] args) {
-    int port = DemoArgs.port(args, 8888);
-    Application.builder().mount("/upload", app()).build().listen(port);
+    int port = DemoArgs.listen(standalone(), args).port();
     System.out.println("Serving http://localhost:" + port + "/upload/");
     IOLoop.current().start();
   }

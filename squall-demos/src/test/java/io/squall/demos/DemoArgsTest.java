@@ -1,0 +1,32 @@
+package io.squall.demos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DemoArgsTest {
+  @Test
+  void portFromEitherSpellingElseTheFallback() {
+    assertThat(DemoArgs.port(new String[] {}, 8888)).isEqualTo(8888);
+    assertThat(DemoArgs.port(new String[] {"--port=9000"}, 8888)).isEqualTo(9000);
+    assertThat(DemoArgs.port(new String[] {"--port", "9001"}, 8888)).isEqualTo(9001);
+    assertThat(DemoArgs.port(new String[] {"--port=0"}, 8888)).isZero();
+    assertThat(DemoArgs.port(new String[] {"--port=1", "--port=2"}, 8888)).isEqualTo(2);
+  }
+
+  @Test
+  void badPortsAndUnknownArgumentsSayWhatIsWrong() {
+    assertThatThrownBy(() -> DemoArgs.port(new String[] {"--port=x"}, 8888))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--port wants a number from 0 to 65535, got 'x'");
+    assertThatThrownBy(() -> DemoArgs.port(new String[] {"--port=65536"}, 8888))
+        .hasMessageContaining("got '65536'");
+    assertThatThrownBy(() -> DemoArgs.port(new String[] {"--port=-1"}, 8888))
+        .hasMessageContaining("got '-1'");
+    assertThatThrownBy(() -> DemoArgs.port(new String[] {"--port"}, 8888))
+        .hasMessage("--port needs a number");
+    assertThatThrownBy(() -> DemoArgs.port(new String[] {"8899"}, 8888))
+        .hasMessage("unknown argument '8899' (usage: [--port=N])");
+  }
+}
