@@ -201,7 +201,9 @@ public final class Application implements HttpServerConnectionDelegate {
     }
     if (m.mounted() != null) {
       Application sub = (Application) m.mounted();
-      if (path.equals(sub.prefix) && sub.router.find(hostName, path + "/") != null) {
+      if (path.equals(sub.prefix)
+          && sub.router.find(hostName, path) == null
+          && sub.router.find(hostName, path + "/") != null) {
         // "/chat" -> "/chat/" when the mounted application serves its root
         return new Routed(sub, new RedirectHandler(path + "/"), new String[0], List.of());
       }
