@@ -82,6 +82,10 @@ public class HttpServer extends TcpServer {
             stream, address, options, delegate, dates, this::connectionClosed);
     connections.add(conn);
     conn.start();
+    if (allClosed != null) {
+      // accepted just before shutdown began: serve one request, then close
+      conn.serveOneThenClose();
+    }
   }
 
   private void connectionClosed(Http1ServerConnection conn) {

@@ -165,6 +165,14 @@ public final class Http1ServerConnection implements HttpConnection {
     close();
   }
 
+  /**
+   * Shutdown for a connection accepted as the server began to drain: it may still carry a request,
+   * so it is not closed while idle; it closes after its next response (or at the grace period).
+   */
+  public void serveOneThenClose() {
+    draining = true;
+  }
+
   /** Closes the connection now. */
   public void close() {
     stream.close();
