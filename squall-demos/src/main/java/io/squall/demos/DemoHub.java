@@ -1,6 +1,7 @@
 package io.squall.demos;
 
 import io.squall.demos.hello.HelloDemo;
+import io.squall.demos.longpoll.LongPollDemo;
 import io.squall.demos.slow.SlowDemo;
 import io.squall.demos.template.TemplateDemo;
 import io.squall.demos.upload.UploadDemo;
@@ -35,6 +36,7 @@ public final class DemoHub {
           <li><a href="/slow/">/slow/</a> &mdash; blocking the loop, and three ways not to</li>
           <li><a href="/upload/">/upload/</a> &mdash; multipart and streamed uploads</li>
           <li><a href="/template/">/template/</a> &mdash; a page rendered through templates</li>
+          <li><a href="/longpoll/">/longpoll/</a> &mdash; a chat room over long polling</li>
           <li><a href="/static/demo.css">/static/</a> &mdash; static files with ETags and ranges</li>
           </ul></body></html>
           """);
@@ -63,6 +65,7 @@ public final class DemoHub {
         .mount("/slow", SlowDemo.app())
         .mount("/upload", UploadDemo.app())
         .mount("/template", TemplateDemo.app())
+        .mount("/longpoll", LongPollDemo.app())
         .settings(Settings.builder().staticPath(staticPath()).build())
         .build();
   }
