@@ -142,7 +142,8 @@ public final class Template {
 
   /** Renders the template, appending the output to {@code out}. */
   public void generate(Map<String, ?> args, StringBuilder out) {
-    root.render(new RenderContext(out, new Scope(args, settings.namespace())));
+    Map<String, ?> vars = args == null ? Map.of() : args;
+    root.render(new RenderContext(out, new Scope(vars, settings.namespace())));
   }
 
   long version() {

@@ -2,11 +2,12 @@ package io.squall.template;
 
 /**
  * A template syntax error (found when the template is compiled) or a runtime error (raised while it
- * renders). Either way the message names the template and line, Tornado-style: {@code "Missing end
- * expression }} at foo.html:3"}. Runtime errors also name the expression that failed and, when the
- * failing line came in through {@code include} or a block of a parent template, the chain of places
- * it came through: {@code "... in expression 'user.name' at row.html:2 (via page.html:7)"}. The
- * original exception, if any, is the {@linkplain #getCause() cause}.
+ * renders). Either way the message names the template and line, Tornado-style: <code>"Missing end
+ * expression &#125;&#125; at foo.html:3"</code>. Runtime errors also name the expression that
+ * failed and, when the failing line came in through {@code include} or a block of a parent
+ * template, the chain of places it came through: {@code "... in expression 'user.name' at
+ * row.html:2 (via page.html:7)"}. The original exception, if any, is the {@linkplain #getCause()
+ * cause}.
  */
 public class TemplateException extends RuntimeException {
   private final String reason;

@@ -15,8 +15,8 @@
  *       xhtml_escape} unless configured otherwise). {@code null} renders as an empty string.
  *   <li>{@code {% raw expression %}} — output without escaping.
  *   <li>{@code {# comment #}} and {@code {% comment anything %}} — left out of the output.
- *   <li>{@code {{!}}, {@code {%!} and {@code {#!} — the literal {@code {{}, {@code {%} and {@code
- *       {#}.
+ *   <li><code>&#123;&#123;!</code>, <code>&#123;%!</code> and <code>&#123;#!</code> — the literal
+ *       <code>&#123;&#123;</code>, <code>&#123;%</code> and <code>&#123;#</code>.
  *   <li>{@code {% if cond %}}...{@code {% elif cond %}}...{@code {% else %}}...{@code {% end %}}.
  *   <li>{@code {% for x in items %}}...{@code {% end %}}, also {@code {% for k, v in d.items() %}}
  *       and Python's {@code {% else %}} (rendered when the loop did not {@code break}); {@code {%
@@ -26,8 +26,8 @@
  *   <li>{@code {% try %}}...{@code {% except %}}...{@code {% else %}}...{@code {% finally
  *       %}}...{@code {% end %}}; {@code except} is bare and catches every error.
  *   <li>{@code {% extends "base.html" %}} with {@code {% block name %}}...{@code {% end %}}: the
- *       most derived template's version of each block renders, at any depth; text outside blocks
- *       of an extending template is ignored.
+ *       most derived template's version of each block renders, at any depth; text outside blocks of
+ *       an extending template is ignored.
  *   <li>{@code {% include "part.html" %}} — inlines another template, which shares the includer's
  *       variables. Include and extends cycles are errors.
  *   <li>{@code {% apply function %}}...{@code {% end %}} — passes the rendered body through a
@@ -52,28 +52,26 @@
  * request handler, the web layer adds {@code handler}, {@code request}, {@code current_user},
  * {@code locale}, {@code _}, {@code static_url}, {@code xsrf_form_html} and {@code reverse_url}.
  * Any namespace value that is a {@link io.squall.template.TemplateFunction}, {@code Function},
- * {@code BiFunction} or {@code Supplier} can be called like a function: {@code {{ _("Sign in")
- * }}}.
+ * {@code BiFunction} or {@code Supplier} can be called like a function: {@code {{ _("Sign in") }}}.
  *
  * <h2>Expressions: JEXL, not Python</h2>
  *
- * Expressions support variables, property access ({@code user.name} reads a getter, a public
- * field, a record component or a map key), method calls, indexing ({@code items[0]}, {@code
- * d["key"]}), arithmetic, comparison, {@code and}/{@code or}/{@code not}, the ternary {@code c ? a
- * : b}, string concatenation with {@code +}, and list ({@code [1, 2]}) and map ({@code {"a": 1}})
- * literals. Differences from Python that a Tornado user will meet:
+ * Expressions support variables, property access ({@code user.name} reads a getter, a public field,
+ * a record component or a map key), method calls, indexing ({@code items[0]}, {@code d["key"]}),
+ * arithmetic, comparison, {@code and}/{@code or}/{@code not}, the ternary {@code c ? a : b}, string
+ * concatenation with {@code +}, and list ({@code [1, 2]}) and map ({@code {"a": 1}}) literals.
+ * Differences from Python that a Tornado user will meet:
  *
  * <ul>
  *   <li>Python's {@code a if c else b} is written {@code c ? a : b}.
  *   <li>Membership: {@code x in items} is written {@code x =~ items} (for a collection or map) or
  *       {@code items.contains(x)}; with a string on the right, {@code =~} is a regular expression
- *       match, so use {@code s.contains(part)} for substrings. {@code is None} is {@code ==
- *       None}.
+ *       match, so use {@code s.contains(part)} for substrings. {@code is None} is {@code == None}.
  *   <li>Truth follows Python ({@code if items} is false for an empty list, {@code name or
  *       "anonymous"} gives the first truthy operand), but numbers follow Java: {@code 7 / 2} is
  *       {@code 3}; write {@code 7 / 2.0} for {@code 3.5}.
- *   <li>Undefined names and properties are errors, as in Python; reading a property of {@code
- *       null} is an error too — use {@code user?.name} or {@code value ?? "default"}.
+ *   <li>Undefined names and properties are errors, as in Python; reading a property of {@code null}
+ *       is an error too — use {@code user?.name} or {@code value ?? "default"}.
  *   <li>No comprehensions, slices, negative indexes, {@code %} formatting, keyword arguments
  *       (except in {@code module} calls), lambdas or {@code import}. Methods use their Java names,
  *       though {@code d.items()}, {@code d.keys()}, {@code d.get(k, default)}, {@code s.upper()},
@@ -86,10 +84,10 @@
  * <h2>Sandbox</h2>
  *
  * Template authors cannot reach arbitrary classes. Expressions cannot create objects, assign (other
- * than through {@code set}), define functions or load classes by name; they can call public
- * methods only on safe JDK types (strings, numbers, {@code java.util} collections and streams,
- * {@code java.time}, {@code java.text}), Squall's own classes and application classes — all of
- * them, or only those of the packages given to {@link
+ * than through {@code set}), define functions or load classes by name; they can call public methods
+ * only on safe JDK types (strings, numbers, {@code java.util} collections and streams, {@code
+ * java.time}, {@code java.text}), Squall's own classes and application classes — all of them, or
+ * only those of the packages given to {@link
  * io.squall.template.TemplateSettings.Builder#allowPackages}. {@code getClass}, reflection, class
  * loaders, threads, processes, files and sockets are out of reach, so an expression cannot get to
  * {@code Runtime.exec} from any object it is given. On the module path, packages of model classes

@@ -256,6 +256,20 @@ class TemplateTest {
   }
 
   @Test
+  void underscoreIsAFunctionName() {
+    TemplateFunction translate = a -> "[" + a[0] + (a.length > 1 ? "/" + a[1] : "") + "]";
+    assertThat(render("{{ _('Sign in') }} {{ _('%d item', 2) }}", Map.of("_", translate)))
+        .isEqualTo("[Sign in] [%d item/2]");
+  }
+
+  @Test
+  void settingTheEscapeFunctionTakesEffect() {
+    TemplateFunction star = a -> "*" + a[0] + "*";
+    assertThat(render("{{ 'a' }}{% set xhtml_escape = star %}{{ 'b' }}", Map.of("star", star)))
+        .isEqualTo("a*b*");
+  }
+
+  @Test
   void argumentsOverrideNamespaceAndBuiltins() {
     TemplateFunction shout = a -> String.valueOf(a[0]).toUpperCase() + "!";
     assertThat(render("{{ escape('x') }}", Map.of("escape", shout))).isEqualTo("X!");

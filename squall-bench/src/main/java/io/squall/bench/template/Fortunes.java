@@ -69,19 +69,31 @@ public final class Fortunes {
 
   /** Squall's templates, loaded through a {@link DictLoader}. */
   public static Renderer squall() {
+    return squall("fortunes.html");
+  }
+
+  /**
+   * Squall rendering {@code page}: {@code fortunes.html}, or {@code fortunes-logic.html}, which
+   * adds a computed condition per row (evaluated by JEXL rather than as a plain property path).
+   */
+  public static Renderer squall(String page) {
     DictLoader loader =
-        new DictLoader(
-            Map.of("base.html", resource("base.html"), "fortunes.html", resource("fortunes.html")));
-    Template page = loader.load("fortunes.html");
-    return fortunes -> page.generate(Map.of("fortunes", fortunes));
+        new DictLoader(Map.of("base.html", resource("base.html"), page, resource(page)));
+    Template template = loader.load(page);
+    return fortunes -> template.generate(Map.of("fortunes", fortunes));
   }
 
   /** Pebble with its default HTML autoescaping. */
   public static Renderer pebble() {
+    return pebble("fortunes.peb");
+  }
+
+  /** Pebble rendering {@code fortunes.peb} or {@code fortunes-logic.peb}. */
+  public static Renderer pebble(String name) {
     ClasspathLoader loader = new ClasspathLoader();
     loader.setPrefix(DIR);
     PebbleEngine engine = new PebbleEngine.Builder().loader(loader).build();
-    PebbleTemplate page = engine.getTemplate("fortunes.peb");
+    PebbleTemplate page = engine.getTemplate(name);
     return fortunes -> {
       StringWriter out = new StringWriter(1024);
       try {

@@ -30,6 +30,8 @@ public class TemplateBenchmark {
   private Fortunes.Renderer squall;
   private Fortunes.Renderer pebble;
   private Fortunes.Renderer mustache;
+  private Fortunes.Renderer squallLogic;
+  private Fortunes.Renderer pebbleLogic;
 
   /** Compiles the templates and builds the rows. */
   @Setup
@@ -38,6 +40,8 @@ public class TemplateBenchmark {
     squall = Fortunes.squall();
     pebble = Fortunes.pebble();
     mustache = Fortunes.mustache();
+    squallLogic = Fortunes.squall("fortunes-logic.html");
+    pebbleLogic = Fortunes.pebble("fortunes-logic.peb");
   }
 
   /** Squall's template engine. */
@@ -56,5 +60,17 @@ public class TemplateBenchmark {
   @Benchmark
   public String mustache() {
     return mustache.render(rows);
+  }
+
+  /** Squall, with a per-row {@code if f.id % 2 == 0} (Mustache has no such logic). */
+  @Benchmark
+  public String squallLogic() {
+    return squallLogic.render(rows);
+  }
+
+  /** Pebble, with the same per-row condition. */
+  @Benchmark
+  public String pebbleLogic() {
+    return pebbleLogic.render(rows);
   }
 }

@@ -26,7 +26,7 @@ final class ExpressionNode extends Node {
       ctx.out.append(text);
       return NORMAL;
     }
-    Object fn = ctx.scope.get(escape);
+    Object fn = ctx.scope.escapeFunction(escape);
     if (fn == Builtins.XHTML_ESCAPE) {
       Escape.xhtmlEscape(text, ctx.out);
       return NORMAL;

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
 import org.apache.commons.jexl3.JexlBuilder;
 import org.apache.commons.jexl3.JexlEngine;
 import org.apache.commons.jexl3.JexlException;
@@ -39,6 +40,10 @@ public final class Expressions {
           .annotation(false)
           .structuredLiteral(true)
           .methodCall(true);
+
+  /** JEXL's own location prefix on messages, e.g. {@code "page.html@3:7![0,5]: 'a.b' "}. */
+  private static final Pattern JEXL_LOCATION =
+      Pattern.compile("^\\S*@\\d+:\\d+(?:!\\[\\d+,\\d+\\]: '.*?')? ");
 
   private static final ConcurrentMap<List<String>, JexlEngine> ENGINES = new ConcurrentHashMap<>();
 
@@ -98,16 +103,11 @@ public final class Expressions {
     if (error instanceof EvaluationError) {
       return error.getMessage();
     }
-    if (error instanceof JexlException je) {
-      String m = je.getMessage();
-      JexlInfo info = je.getInfo();
-      if (info != null && m != null) {
-        String prefix = info.getName() + "@" + info.getLine() + ":" + info.getColumn() + " ";
-        if (m.startsWith(prefix)) {
-          return m.substring(prefix.length());
-        }
-      }
-      return m == null ? error.getClass().getSimpleName() : m;
+    if (error instanceof JexlException) {
+      String m = error.getMessage();
+      return m == null
+          ? error.getClass().getSimpleName()
+          : JEXL_LOCATION.matcher(m).replaceFirst("");
     }
     String m = error.getMessage();
     return error.getClass().getSimpleName() + (m == null ? "" : ": " + m);

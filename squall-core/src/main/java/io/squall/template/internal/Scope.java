@@ -14,6 +14,8 @@ public final class Scope implements JexlContext {
   private final HashMap<String, Object> locals = new HashMap<>();
   private final Map<String, ?> args;
   private final Map<String, ?> namespace;
+  private String escapeName;
+  private Object escapeFunction;
 
   /** A scope over the caller's arguments and the loader's namespace; neither is modified. */
   public Scope(Map<String, ?> args, Map<String, ?> namespace) {
@@ -49,5 +51,17 @@ public final class Scope implements JexlContext {
   @Override
   public void set(String name, Object value) {
     locals.put(name, value);
+    if (name.equals(escapeName)) {
+      escapeName = null;
+    }
+  }
+
+  /** {@link #get} for the autoescape function, remembered since every output tag needs it. */
+  Object escapeFunction(String name) {
+    if (!name.equals(escapeName)) {
+      escapeFunction = get(name);
+      escapeName = name;
+    }
+    return escapeFunction;
   }
 }

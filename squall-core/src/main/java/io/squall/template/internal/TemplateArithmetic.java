@@ -6,6 +6,9 @@ import org.apache.commons.jexl3.JexlArithmetic;
 /**
  * JEXL's strict arithmetic with Python's truth test, so {@code not items}, {@code items and
  * items[0]} and {@code name or "anonymous"} behave as a Tornado template author expects.
+ *
+ * <p>Only non-operator methods are overridden: overriding an operator method (such as {@code not})
+ * makes JEXL look for operator overloads by reflection on every evaluation.
  */
 final class TemplateArithmetic extends JexlArithmetic {
   TemplateArithmetic() {
@@ -34,10 +37,5 @@ final class TemplateArithmetic extends JexlArithmetic {
   @Override
   public boolean testPredicate(Object value) {
     return Truth.test(value);
-  }
-
-  @Override
-  public Object not(Object value) {
-    return !Truth.test(value);
   }
 }

@@ -5,6 +5,8 @@ import java.lang.reflect.RecordComponent;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.commons.jexl3.JexlArithmetic;
 import org.apache.commons.jexl3.JexlOperator;
 import org.apache.commons.jexl3.introspection.JexlMethod;
@@ -30,9 +32,31 @@ final class TemplateUberspect implements JexlUberspect {
   private final JexlUberspect base;
   private final JexlPermissions permissions;
 
+  /**
+   * Resolved property getters by class and name. JEXL 3.5 does not keep them in the expression (its
+   * operator cache overwrites the slot), so without this every evaluation would introspect.
+   */
+  private final ClassValue<ConcurrentMap<String, JexlPropertyGet>> pojoGetters = getterCache();
+
+  private final ClassValue<ConcurrentMap<String, JexlPropertyGet>> mapGetters = getterCache();
+
+  /** The operator helper for the last arithmetic seen; JEXL asks for one per evaluation. */
+  private volatile OperatorCache operators;
+
+  private record OperatorCache(JexlArithmetic arithmetic, JexlOperator.Uberspect operator) {}
+
   TemplateUberspect(JexlUberspect base, JexlPermissions permissions) {
     this.base = base;
     this.permissions = permissions;
+  }
+
+  private static ClassValue<ConcurrentMap<String, JexlPropertyGet>> getterCache() {
+    return new ClassValue<>() {
+      @Override
+      protected ConcurrentMap<String, JexlPropertyGet> computeValue(Class<?> type) {
+        return new ConcurrentHashMap<>();
+      }
+    };
   }
 
   @Override
@@ -72,8 +96,28 @@ final class TemplateUberspect implements JexlUberspect {
   @Override
   public JexlPropertyGet getPropertyGet(
       List<PropertyResolver> resolvers, Object obj, Object identifier) {
-    JexlPropertyGet found = base.getPropertyGet(resolvers, obj, identifier);
-    return found != null ? found : recordComponent(obj, identifier);
+    boolean cacheable =
+        obj != null
+            && identifier instanceof String
+            && (resolvers == JexlUberspect.POJO || resolvers == JexlUberspect.MAP);
+    if (!cacheable) {
+      JexlPropertyGet found = base.getPropertyGet(resolvers, obj, identifier);
+      return found != null ? found : recordComponent(obj, identifier);
+    }
+    String key = (String) identifier;
+    ConcurrentMap<String, JexlPropertyGet> byName =
+        (resolvers == JexlUberspect.MAP ? mapGetters : pojoGetters).get(obj.getClass());
+    JexlPropertyGet found = byName.get(key);
+    if (found == null) {
+      found = base.getPropertyGet(resolvers, obj, identifier);
+      if (found == null) {
+        found = recordComponent(obj, identifier);
+      }
+      if (found != null && found.isCacheable() && byName.size() < 256) {
+        byName.putIfAbsent(key, found);
+      }
+    }
+    return found;
   }
 
   @Override
@@ -137,7 +181,13 @@ final class TemplateUberspect implements JexlUberspect {
 
   @Override
   public JexlOperator.Uberspect getOperator(JexlArithmetic arithmetic) {
-    return base.getOperator(arithmetic);
+    OperatorCache cached = operators;
+    if (cached != null && cached.arithmetic == arithmetic) {
+      return cached.operator;
+    }
+    JexlOperator.Uberspect operator = base.getOperator(arithmetic);
+    operators = new OperatorCache(arithmetic, operator);
+    return operator;
   }
 
   @Override

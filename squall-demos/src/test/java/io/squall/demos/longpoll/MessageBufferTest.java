@@ -44,10 +44,12 @@ class MessageBufferTest {
 
     Message m = msg("1");
     buffer.add(m); // from the test thread, neither loop's
-    assertThat(a.get(5, SECONDS)).containsExactly(m);
-    assertThat(b.get(5, SECONDS)).containsExactly(m);
+    // Wait on the dependents first: a thread blocked in a.get() may itself run a's dependents
+    // once it wakes (CompletableFuture helps complete), which would hide the loop thread.
     assertThat(threadA.get(5, SECONDS)).isSameAs(loopA.thread());
     assertThat(threadB.get(5, SECONDS)).isSameAs(loopB.thread());
+    assertThat(a.get(5, SECONDS)).containsExactly(m);
+    assertThat(b.get(5, SECONDS)).containsExactly(m);
     assertThat(buffer.waiterCount()).isZero();
   }
 
