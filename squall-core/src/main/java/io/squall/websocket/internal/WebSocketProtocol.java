@@ -254,16 +254,12 @@ public final class WebSocketProtocol implements FrameListener {
 
   @Override
   public void onText(String message) {
-    if (!closeSent) {
-      deliver(delegate.onText(message));
-    }
+    deliver(delegate.onText(message));
   }
 
   @Override
   public void onBinary(byte[] message) {
-    if (!closeSent) {
-      deliver(delegate.onBinary(message));
-    }
+    deliver(delegate.onBinary(message));
   }
 
   @Override
