@@ -43,7 +43,7 @@ public final class Http1ServerConnection implements HttpConnection {
   private final InetSocketAddress remote;
   private final Consumer<Http1ServerConnection> onClosed;
   private final Http1RequestParser parser;
-  private final ByteBuffer readBuf;
+  private ByteBuffer readBuf; // dropped on detach: a WebSocket must not keep 64 KiB per connection
   private final ResponseWriter headWriter = new ResponseWriter();
   private final DateHeaderCache dates;
 
@@ -598,6 +598,7 @@ public final class Http1ServerConnection implements HttpConnection {
   @Override
   public IOStream detach() {
     detached = true;
+    readBuf = ByteBuffer.allocate(0); // the request still references this connection
     flushNow();
     cancelAllTimers();
     stream.setCloseCallback(null);
