@@ -131,6 +131,19 @@ public final class RawConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads exactly {@code n} bytes (for protocols after an upgrade, such as WebSocket frames).
+   *
+   * @throws UncheckedIOException if the connection ends first or the read timeout passes
+   */
+  public byte[] readBytes(int n) {
+    try {
+      return readN(n);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Reads until the server closes the connection (or the timeout passes) and returns it all. */
   public String readAll() {
     try {

@@ -4,6 +4,9 @@ import io.squall.http.HttpServer;
 import io.squall.http.HttpServerConnectionDelegate;
 import io.squall.http.HttpServerOptions;
 import io.squall.ioloop.IOLoop;
+import io.squall.websocket.WebSocketClient;
+import io.squall.websocket.WebSocketClientOptions;
+import io.squall.websocket.WebSocketConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -160,6 +163,43 @@ public final class SquallClient implements AutoCloseable {
   /** Forgets every cookie. */
   public void clearCookies() {
     cookies.getCookieStore().removeAll();
+  }
+
+  /** {@code ws://127.0.0.1:port} + {@code path}. */
+  public String wsUrl(String path) {
+    return "ws://127.0.0.1:" + port + path;
+  }
+
+  /**
+   * Opens a WebSocket to {@code path} with Squall's own client, on the server's loop, and waits for
+   * the handshake (Tornado's {@code websocket_connect} in tests).
+   *
+   * @throws UncheckedIOException if the handshake fails (the cause says why, e.g. a {@link
+   *     io.squall.websocket.WebSocketHandshakeException} with the status)
+   */
+  public WebSocketConnection websocketConnect(String path) {
+    return websocketConnect(path, WebSocketClientOptions.defaults());
+  }
+
+  /** As {@link #websocketConnect(String)} with options; a null loop there means the server's. */
+  public WebSocketConnection websocketConnect(String path, WebSocketClientOptions options) {
+    WebSocketClientOptions o =
+        options.loop() == null ? options.toBuilder().loop(loop).build() : options;
+    try {
+      return WebSocketClient.connect(wsUrl(path), o)
+          .get(o.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw new UncheckedIOException("websocket connect to " + path + " failed", io);
+      }
+      throw new IllegalStateException("websocket connect to " + path + " failed", c);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("websocket connect to " + path + " timed out", e);
+    }
   }
 
   /** Opens a raw socket to the server, for requests no ordinary client would send. */

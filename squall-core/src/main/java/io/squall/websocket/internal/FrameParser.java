@@ -37,6 +37,7 @@ public final class FrameParser {
   private final MessageDecompressor decompressor;
   private final FrameListener listener;
   private boolean requireMinimalLength;
+  private boolean pauseRequested;
 
   private int state = HEADER;
 
@@ -107,9 +108,19 @@ public final class FrameParser {
   }
 
   /**
-   * Consumes all of {@code in}, calling the listener for each complete message and control frame.
-   * If the listener throws, the exception propagates with {@code in} positioned after the frame
-   * that was being delivered, so feeding the rest continues correctly.
+   * Makes the running {@link #feed} return right after the frame being delivered, leaving the rest
+   * of its input unread. Call it from a listener method that cannot take more messages for now (its
+   * handler is still busy); feed the rest of the buffer later.
+   */
+  public void pause() {
+    pauseRequested = true;
+  }
+
+  /**
+   * Consumes all of {@code in}, calling the listener for each complete message and control frame,
+   * unless a listener method calls {@link #pause()}: then it returns after that frame with the rest
+   * of {@code in} unread. If the listener throws, the exception propagates with {@code in}
+   * positioned after the frame that was being delivered, so feeding the rest continues correctly.
    *
    * @throws WebSocketProtocolException on a protocol violation; the connection must be failed with
    *     its close code
@@ -119,8 +130,9 @@ public final class FrameParser {
     if (state == FAILED) {
       throw new IllegalStateException("parser failed earlier");
     }
+    pauseRequested = false;
     try {
-      while (in.hasRemaining()) {
+      while (in.hasRemaining() && !pauseRequested) {
         switch (state) {
           case HEADER -> {
             if (!readHeader(in)) {
@@ -137,6 +149,8 @@ public final class FrameParser {
     } catch (WebSocketProtocolException e) {
       state = FAILED;
       throw e;
+    } finally {
+      pauseRequested = false;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.squall.websocket.internal;
 
+import io.squall.websocket.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -148,7 +149,7 @@ public final class Handshake {
       int status, Function<String, String> headers, String key, List<String> offeredSubprotocols)
       throws WebSocketHandshakeException {
     if (status != 101) {
-      throw new WebSocketHandshakeException("expected status 101, got " + status);
+      throw new WebSocketHandshakeException(status, "expected status 101, got " + status, "");
     }
     if (!HeaderTokens.containsToken(headers.apply("Upgrade"), "websocket")) {
       throw new WebSocketHandshakeException("response lacks Upgrade: websocket");

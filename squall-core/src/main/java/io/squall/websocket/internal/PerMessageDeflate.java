@@ -1,6 +1,7 @@
 package io.squall.websocket.internal;
 
 import io.squall.websocket.CompressionOptions;
+import io.squall.websocket.WebSocketHandshakeException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

@@ -3,6 +3,7 @@ package io.squall.websocket.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.squall.websocket.WebSocketHandshakeException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.squall.websocket.CompressionOptions;
+import io.squall.websocket.WebSocketHandshakeException;
 import io.squall.websocket.internal.Recorder.Setup;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

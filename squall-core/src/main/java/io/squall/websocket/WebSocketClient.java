@@ -1,0 +1,302 @@
+package io.squall.websocket;
+
+import io.squall.ioloop.IOLoop;
+import io.squall.ioloop.Timeout;
+import io.squall.iostream.IOStream;
+import io.squall.tcp.TcpClient;
+import io.squall.websocket.internal.ClientHandshake;
+import io.squall.websocket.internal.DeflateAgreement;
+import io.squall.websocket.internal.Handshake;
+import io.squall.websocket.internal.PerMessageDeflate;
+import io.squall.websocket.internal.WebSocketProtocol;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Opens WebSocket connections to servers (Tornado's {@code websocket_connect}).
+ *
+ * <pre>{@code
+ * WebSocketClient.connect("ws://localhost:8888/chat")
+ *     .thenCompose(conn -> conn.writeMessage("hello").thenCompose(v -> conn.readMessage()))
+ *     .thenAccept(reply -> System.out.println(reply.asText()));
+ * }</pre>
+ *
+ * <p>The connection runs on the loop given in the options, or else on {@link IOLoop#current()} of
+ * the calling thread (which must then be running, or be started later). The returned future
+ * completes on that loop with the open {@link WebSocketConnection}, or fails with:
+ *
+ * <ul>
+ *   <li>{@link WebSocketHandshakeException} when the server answered with another status than 101
+ *       (its {@link WebSocketHandshakeException#status()} says which, e.g. 403 for a refused {@code
+ *       Origin}) or with a response that does not complete the handshake;
+ *   <li>{@link TimeoutException} when connecting and the handshake took longer than {@link
+ *       WebSocketClientOptions#connectTimeout()};
+ *   <li>an {@link java.io.IOException} from connecting, e.g. {@link java.net.ConnectException}.
+ * </ul>
+ *
+ * <p>Only {@code ws://} URLs ({@code http://} is taken to mean the same) are supported: there is no
+ * TLS yet.
+ */
+public final class WebSocketClient {
+  private static final int MAX_ERROR_BODY = 64 * 1024;
+
+  private WebSocketClient() {}
+
+  /**
+   * Connects with the default options.
+   *
+   * @param url a {@code ws://} URL
+   * @return the connection, once the handshake is done
+   * @throws IllegalArgumentException if the URL is not a valid {@code ws://} URL
+   */
+  public static CompletableFuture<WebSocketConnection> connect(String url) {
+    return connect(new WebSocketRequest(url), WebSocketClientOptions.defaults());
+  }
+
+  /**
+   * Connects.
+   *
+   * @param url a {@code ws://} URL
+   * @param options the connection's settings
+   * @return the connection, once the handshake is done
+   * @throws IllegalArgumentException if the URL is not a valid {@code ws://} URL
+   */
+  public static CompletableFuture<WebSocketConnection> connect(
+      String url, WebSocketClientOptions options) {
+    return connect(new WebSocketRequest(url), options);
+  }
+
+  /**
+   * Connects with extra headers or subprotocols.
+   *
+   * @param request the URL, headers and subprotocols
+   * @param options the connection's settings
+   * @return the connection, once the handshake is done
+   * @throws IllegalArgumentException if the URL is not a valid {@code ws://} URL, or a header may
+   *     not be sent
+   */
+  public static CompletableFuture<WebSocketConnection> connect(
+      WebSocketRequest request, WebSocketClientOptions options) {
+    URI uri;
+    try {
+      uri = new URI(request.url());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("invalid WebSocket URL: " + request.url(), e);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("wss") || scheme.equals("https")) {
+      throw new IllegalArgumentException("wss:// is not supported yet: " + request.url());
+    }
+    if (!scheme.equals("ws") && !scheme.equals("http")) {
+      throw new IllegalArgumentException("not a ws:// URL: " + request.url());
+    }
+    String host = uri.getHost();
+    if (host == null || host.isEmpty()) {
+      throw new IllegalArgumentException("WebSocket URL without a host: " + request.url());
+    }
+    int port = uri.getPort() < 0 ? 80 : uri.getPort();
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    String hostHeader = uri.getPort() < 0 ? host : host + ":" + port;
+    String connectHost =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+
+    List<String> subprotocols =
+        request.subprotocols().isEmpty() ? options.subprotocols() : request.subprotocols();
+    Map<String, String> headers = new LinkedHashMap<>();
+    options.headers().forEach((k, v) -> putHeader(headers, k, v));
+    request.headers().forEach((k, v) -> putHeader(headers, k, v));
+    String key = Handshake.newKey();
+    CompressionOptions compression = options.compression();
+    byte[] head =
+        ClientHandshake.request(
+            target,
+            hostHeader,
+            key,
+            subprotocols,
+            compression == null ? null : PerMessageDeflate.clientOffer(compression),
+            headers);
+
+    IOLoop loop = options.loop() != null ? options.loop() : IOLoop.current();
+    Attempt attempt = new Attempt(loop, connectHost, port, head, key, subprotocols, options);
+    if (loop.inLoopThread()) {
+      attempt.start();
+    } else {
+      loop.addCallback(attempt::start);
+    }
+    return attempt.result;
+  }
+
+  private static void putHeader(Map<String, String> headers, String name, String value) {
+    headers.keySet().removeIf(k -> k.equalsIgnoreCase(name));
+    headers.put(name, value);
+  }
+
+  /** One connection attempt, on the loop. */
+  private static final class Attempt {
+    final CompletableFuture<WebSocketConnection> result = new CompletableFuture<>();
+    private final IOLoop loop;
+    private final String host;
+    private final int port;
+    private final byte[] head;
+    private final String key;
+    private final List<String> subprotocols;
+    private final WebSocketClientOptions options;
+    private Timeout timer;
+    private IOStream stream;
+
+    Attempt(
+        IOLoop loop,
+        String host,
+        int port,
+        byte[] head,
+        String key,
+        List<String> subprotocols,
+        WebSocketClientOptions options) {
+      this.loop = loop;
+      this.host = host;
+      this.port = port;
+      this.head = head;
+      this.key = key;
+      this.subprotocols = subprotocols;
+      this.options = options;
+    }
+
+    void start() {
+      timer =
+          loop.callLater(
+              options.connectTimeout(),
+              () ->
+                  fail(
+                      new TimeoutException(
+                          "WebSocket connect to "
+                              + host
+                              + ":"
+                              + port
+                              + " timed out after "
+                              + options.connectTimeout())));
+      try {
+        TcpClient.connect(host, port, options.connectTimeout())
+            .whenComplete(
+                (s, e) -> {
+                  if (e != null) {
+                    fail(e);
+                  } else {
+                    connected(s);
+                  }
+                });
+      } catch (RuntimeException e) {
+        fail(e);
+      }
+    }
+
+    private void fail(Throwable e) {
+      while (e instanceof CompletionException && e.getCause() != null) {
+        e = e.getCause();
+      }
+      if (result.completeExceptionally(e)) {
+        timer.cancel();
+        if (stream != null) {
+          stream.close();
+        }
+      }
+    }
+
+    private void connected(IOStream s) {
+      if (result.isDone()) {
+        s.close(); // timed out meanwhile
+        return;
+      }
+      stream = s;
+      s.setNoDelay(true);
+      s.write(head);
+      s.readUntil(ClientHandshake.END_OF_HEAD, ClientHandshake.MAX_RESPONSE_HEAD)
+          .whenComplete(
+              (bytes, e) -> {
+                if (e != null) {
+                  fail(e);
+                } else {
+                  try {
+                    responded(bytes);
+                  } catch (WebSocketHandshakeException | RuntimeException ex) {
+                    fail(ex);
+                  }
+                }
+              });
+    }
+
+    private void responded(byte[] bytes) throws WebSocketHandshakeException {
+      if (result.isDone()) {
+        return;
+      }
+      ClientHandshake.ResponseHead response = ClientHandshake.parseResponse(bytes);
+      if (response.status() != 101) {
+        refused(response);
+        return;
+      }
+      String selected =
+          Handshake.checkUpgradeResponse(
+              response.status(), response.headers()::getJoined, key, subprotocols);
+      CompressionOptions compression = options.compression();
+      DeflateAgreement agreement =
+          PerMessageDeflate.acceptAsClient(
+              response.headers().getJoined("Sec-WebSocket-Extensions"), compression);
+      timer.cancel();
+      WebSocketProtocol.Params params =
+          new WebSocketProtocol.Params(
+              options.maxMessageSize(),
+              options.pingInterval(),
+              options.pingTimeout() != null || options.pingInterval() == null
+                  ? options.pingTimeout()
+                  : options.pingInterval().multipliedBy(3),
+              options.closeTimeout());
+      WebSocketConnection conn =
+          new WebSocketConnection(
+              stream,
+              params,
+              agreement,
+              agreement == null ? 0 : compression.compressionLevel(),
+              selected,
+              response.headers());
+      if (result.complete(conn)) {
+        conn.start();
+      } else {
+        stream.close();
+      }
+    }
+
+    /** Fails with the status, after reading a short body when there is one. */
+    private void refused(ClientHandshake.ResponseHead response) {
+      String message =
+          "WebSocket handshake refused: " + response.status() + " " + response.reason();
+      String length = response.headers().get("Content-Length");
+      int n = -1;
+      try {
+        n = length == null ? -1 : Integer.parseInt(length.strip());
+      } catch (NumberFormatException e) {
+        // no body then
+      }
+      if (n <= 0 || n > MAX_ERROR_BODY) {
+        fail(new WebSocketHandshakeException(response.status(), message, ""));
+        return;
+      }
+      stream
+          .readBytes(n)
+          .whenComplete(
+              (body, e) ->
+                  fail(
+                      new WebSocketHandshakeException(
+                          response.status(),
+                          message,
+                          body == null ? "" : new String(body, StandardCharsets.UTF_8))));
+    }
+  }
+}
