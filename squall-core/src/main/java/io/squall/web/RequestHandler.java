@@ -979,11 +979,13 @@ public abstract class RequestHandler {
       }
       return;
     }
+    if (e instanceof io.squall.http.HttpInputException hie) {
+      // bad client input (e.g. invalid UTF-8 in an argument): a 4xx with a warning, not a 500
+      e = new HttpError(hie.status(), "%s", hie.getMessage());
+    }
     logException(e);
     if (e instanceof HttpError he) {
       sendError(he.status(), he);
-    } else if (e instanceof io.squall.http.HttpInputException hie) {
-      sendError(hie.status(), HttpError.withReason(hie.status(), null, hie.getMessage()));
     } else {
       sendError(500, e);
     }
