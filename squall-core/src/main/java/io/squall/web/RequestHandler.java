@@ -167,14 +167,19 @@ public abstract class RequestHandler {
    */
   public void setDefaultHeaders() {}
 
-  final void execute() {
+  /**
+   * Runs the request: checks, {@code prepare()}, then the verb method (for a streaming handler,
+   * once the body has arrived). Returns a future that completes when {@code prepare()} has
+   * completed; a streaming handler's body is not read before.
+   */
+  final CompletableFuture<Void> execute() {
     try {
       String verb = request.method();
       if (!HandlerDispatch.VERBS.contains(verb)) {
         throw new HttpError(405);
       }
       if (dispatch.slashRule() != 0 && !fixSlash(dispatch.slashRule())) {
-        return;
+        return CompletableFuture.completedFuture(null);
       }
       decodePathArgs();
       if (!verb.equals("GET")
@@ -187,18 +192,25 @@ public abstract class RequestHandler {
       CompletableFuture<?> prepared = prepare == null ? null : invoke(prepare, new Object[0]);
       if (prepared == null) {
         afterPrepare();
-      } else {
-        prepared.whenComplete(
-            (v, e) -> {
+        return CompletableFuture.completedFuture(null);
+      }
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      prepared.whenComplete(
+          (v, e) -> {
+            try {
               if (e != null) {
                 handleException(e);
               } else {
                 afterPrepare();
               }
-            });
-      }
+            } finally {
+              done.complete(null);
+            }
+          });
+      return done;
     } catch (Throwable e) {
       handleException(e);
+      return CompletableFuture.completedFuture(null);
     }
   }
 
