@@ -237,6 +237,10 @@ public abstract class RequestHandler {
     if (!method.equals("GET") && !method.equals("HEAD")) {
       throw new HttpError(404);
     }
+    if (target.startsWith("//") || target.startsWith("/\\")) {
+      // a browser reads "//host/..." as another site: never redirect there
+      throw new HttpError(404, "refusing to redirect to %s", target);
+    }
     if (!request.query().isEmpty()) {
       target = target + "?" + request.query();
     }
