@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squall.http.HttpServer;
 import io.squall.http.HttpServerOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
-/** Application.serve: several loops on threads of their own, reached by a plain HTTP client. */
+/**
+ * Application.serve: several loops on threads of their own, reached by a plain JDK client ({@link
+ * HttpURLConnection}, several at once).
+ */
 class ServeTest {
   static final Set<String> threads = ConcurrentHashMap.newKeySet();
 
@@ -28,36 +31,43 @@ class ServeTest {
     }
   }
 
+  record Answer(int status, String body) {}
+
+  static Answer get(int port, String path) {
+    try {
+      HttpURLConnection c =
+          (HttpURLConnection)
+              URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
+      c.setConnectTimeout(5000);
+      c.setReadTimeout(10000);
+      int status = c.getResponseCode();
+      try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+        return new Answer(status, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void servesFromTwoLoops() throws Exception {
     Application app = Application.builder().route("/hello/(\\w+)", Hello::new).build();
     HttpServer server = app.serve(0, 2, HttpServerOptions.defaults());
-    try (HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build()) {
+    try {
       assertThat(server.loops()).hasSize(2);
       int port = server.port();
       assertThat(port).isPositive();
-      List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+      List<CompletableFuture<Answer>> all = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        HttpRequest req =
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello/n" + i))
-                .timeout(Duration.ofSeconds(10))
-                .build();
-        all.add(http.sendAsync(req, HttpResponse.BodyHandlers.ofString()));
+        String path = "/hello/n" + i;
+        all.add(CompletableFuture.supplyAsync(() -> get(port, path)));
       }
       for (int i = 0; i < all.size(); i++) {
-        HttpResponse<String> r = all.get(i).get();
-        assertThat(r.statusCode()).isEqualTo(200);
+        Answer r = all.get(i).get();
+        assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("hello n" + i + " from a loop");
       }
-      HttpResponse<String> missing =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/nope")).build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(missing.statusCode()).isEqualTo(404);
+      assertThat(get(port, "/nope").status()).isEqualTo(404);
       assertThat(threads).allMatch(t -> t.startsWith("squall-tcp-"));
     } finally {
       server.close();
