@@ -433,6 +433,9 @@ public abstract class RequestHandler {
   }
 
   final void connectionLost() {
+    if (connectionClosed) {
+      return; // already heard of it (a failed write can tell before the connection does)
+    }
     connectionClosed = true;
     if (bodyDone != null && !bodyDone.isDone()) {
       bodyDone.completeExceptionally(new io.squall.iostream.StreamClosedError());
@@ -932,7 +935,9 @@ public abstract class RequestHandler {
       return;
     }
     if (headersWritten) {
-      genLog.error("Cannot send error response after headers written");
+      if (!clientGone()) {
+        genLog.error("Cannot send error response after headers written");
+      }
       if (!finished) {
         HttpConnection conn = request.connection();
         if (conn != null) {
@@ -940,6 +945,11 @@ public abstract class RequestHandler {
         }
         finished = true;
         application.logRequest(this);
+        try {
+          onFinish();
+        } catch (RuntimeException e) {
+          log.error("Exception in onFinish of {}", getClass().getName(), e);
+        }
       }
       return;
     }
@@ -989,8 +999,17 @@ public abstract class RequestHandler {
       }
       return;
     }
+    // A write or body read failed because the client went away: that is no server error. The
+    // handler hears of it (onConnectionClose) and the request ends quietly, without ERROR lines
+    // for every client that leaves early.
+    boolean clientLeft =
+        e instanceof io.squall.iostream.StreamClosedError
+            || (e instanceof java.io.IOException && clientGone());
+    if (clientLeft) {
+      connectionLost(); // a failed write may tell before the connection does; runs once
+    }
     if (finished) {
-      if (!(e instanceof HttpError)) {
+      if (!(e instanceof HttpError) && !clientLeft) {
         log.error("Exception after {} was finished", request, e);
       }
       return;
@@ -999,12 +1018,43 @@ public abstract class RequestHandler {
       // bad client input (e.g. invalid UTF-8 in an argument): a 4xx with a warning, not a 500
       e = new HttpError(hie.status(), "%s", hie.getMessage());
     }
+    if (clientLeft) {
+      log.debug("client went away during {}: {}", summary(), e.toString());
+      endAfterClientLeft();
+      return;
+    }
     logException(e);
     if (e instanceof HttpError he) {
       sendError(he.status(), he);
     } else {
       sendError(500, e);
     }
+  }
+
+  /**
+   * Ends a request whose client went away: nobody can receive an error page. The access log gets a
+   * line only when a response had been started.
+   */
+  private void endAfterClientLeft() {
+    finished = true;
+    HttpConnection conn = request.connection();
+    if (conn != null && !conn.isClosed()) {
+      conn.abort();
+    }
+    if (headersWritten) {
+      application.logRequest(this);
+    }
+    try {
+      onFinish();
+    } catch (RuntimeException e) {
+      log.error("Exception in onFinish of {}", getClass().getName(), e);
+    }
+  }
+
+  /** Whether the client's connection is gone (closed by the client, or after an error). */
+  private boolean clientGone() {
+    HttpConnection conn = request.connection();
+    return connectionClosed || (conn != null && conn.isClosed());
   }
 
   /** Logs an exception from a handler (Tornado's {@code log_exception}). Override to change. */

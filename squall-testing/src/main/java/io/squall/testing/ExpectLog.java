@@ -169,7 +169,17 @@ public final class ExpectLog implements AutoCloseable {
       throw new AssertionError("expected " + what + " matching " + pattern);
     }
     if (forbidden && !matched.isEmpty()) {
-      throw new AssertionError("did not expect " + what + " matching " + pattern + ": " + lines());
+      StringBuilder sb = new StringBuilder();
+      for (ILoggingEvent e : matched) {
+        sb.append("\n  ").append(e.getLevel()).append(' ').append(e.getFormattedMessage());
+        for (var t = e.getThrowableProxy(); t != null; t = t.getCause()) {
+          sb.append("\n    caused by ")
+              .append(t.getClassName())
+              .append(": ")
+              .append(t.getMessage());
+        }
+      }
+      throw new AssertionError("did not expect " + what + " matching " + pattern + ":" + sb);
     }
   }
 }
