@@ -674,13 +674,19 @@ public abstract class RequestHandler {
     setStatus(status, null);
   }
 
-  /** Sets the status and a reason phrase (null for the standard one). */
+  /**
+   * Sets the status and a reason phrase (null for the standard one).
+   *
+   * @throws IllegalArgumentException for a status without three digits or a reason with CR, LF or
+   *     NUL
+   */
   public void setStatus(int status, String reason) {
-    if (status < 100 || status > 999) {
-      throw new IllegalArgumentException("status must have three digits: " + status);
-    }
+    // validated now, where the mistake is, not when the headers go out
+    ResponseStartLine checked =
+        new ResponseStartLine(
+            "HTTP/1.1", status, reason != null ? reason : HttpStatus.reason(status));
     this.status = status;
-    this.reason = reason != null ? reason : HttpStatus.reason(status);
+    this.reason = checked.reason();
   }
 
   /** The response status. */
@@ -779,6 +785,7 @@ public abstract class RequestHandler {
     }
     byte[] chunk = joinBuffer();
     if (!headersWritten) {
+      ResponseStartLine startLine = new ResponseStartLine("HTTP/1.1", status, reason);
       headersWritten = true;
       if (gzip != null) {
         chunk = gzip.transformFirstChunk(status, headers, chunk, finishing);
@@ -786,7 +793,7 @@ public abstract class RequestHandler {
       if (request.method().equals("HEAD")) {
         chunk = null;
       }
-      return conn.writeHeaders(new ResponseStartLine("HTTP/1.1", status, reason), headers, chunk);
+      return conn.writeHeaders(startLine, headers, chunk);
     }
     if (gzip != null) {
       chunk = gzip.transformChunk(chunk, finishing);

@@ -130,6 +130,7 @@ class OutputTest {
         case "send" -> sendError(503);
         case "http" -> throw new HttpError(402);
         case "reason" -> throw HttpError.withReason(451, "Blocked By Law", "log only");
+        case "badreason" -> throw HttpError.withReason(400, "Bad\r\nInjected: yes", null);
         case "logmsg" -> throw new HttpError(400, "secret detail %s", "xyz");
         case "npe" -> throw new NullPointerException("npe detail");
         case "finish" -> {
@@ -250,6 +251,19 @@ class OutputTest {
     assertThat(unknown.statusLine()).isEqualTo("HTTP/1.1 682 Unknown");
     RawConnection.Response standard = rawGet(client, "/status?code=202");
     assertThat(standard.statusLine()).isEqualTo("HTTP/1.1 202 Accepted");
+  }
+
+  @Test
+  void reasonPhraseCannotSplitTheResponse(SquallClient client) {
+    try (ExpectLog log = ExpectLog.capture("io.squall.web", "Uncaught exception")) {
+      RawConnection.Response r = rawGet(client, "/status?code=200&reason=OK%0D%0AInjected:%20yes");
+      assertThat(r.statusLine()).isEqualTo("HTTP/1.1 500 Internal Server Error");
+      assertThat(r.header("Injected")).isNull();
+      RawConnection.Response e = rawGet(client, "/errors?kind=badreason");
+      assertThat(e.statusLine()).isEqualTo("HTTP/1.1 500 Internal Server Error");
+      assertThat(e.header("Injected")).isNull();
+      assertThat(log.count()).isEqualTo(2);
+    }
   }
 
   @Test
