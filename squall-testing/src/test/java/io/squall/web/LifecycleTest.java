@@ -51,6 +51,19 @@ class LifecycleTest {
     }
   }
 
+  /** Path arguments are decoded before prepare() runs. */
+  public static class PathArgsInPrepare extends RequestHandler {
+    private String seen;
+
+    public void prepare() {
+      seen = String.valueOf(pathArgs());
+    }
+
+    public void get(String a) {
+      write(seen + " " + a);
+    }
+  }
+
   /** prepare() finishes the request: the verb must not run. */
   public class PrepareFinishes extends RequestHandler {
     public void prepare() {
@@ -194,6 +207,7 @@ class LifecycleTest {
         .route("/blocking-class", BlockingClass::new)
         .route("/manual", ManualFinish::new)
         .route("/hangs", Hangs::new)
+        .route("/args-in-prepare/(.*)", PathArgsInPrepare::new)
         .build();
   }
 
@@ -202,6 +216,11 @@ class LifecycleTest {
     assertThat(client.fetch("/ordered").text()).isEqualTo("ok");
     assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(events).containsExactly("initialize", "prepare", "get", "onFinish");
+  }
+
+  @Test
+  void pathArgsAreReadyInPrepare(SquallClient client) {
+    assertThat(client.fetch("/args-in-prepare/a%20b").text()).isEqualTo("[a b] a b");
   }
 
   @Test

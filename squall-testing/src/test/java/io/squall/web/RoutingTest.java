@@ -180,6 +180,7 @@ class RoutingTest {
     Application app = app();
     assertThat(app.reverseUrl("item", "5")).isEqualTo("/items/5");
     assertThat(app.reverseUrl("ping")).isEqualTo("/api/ping");
+    assertThat(app.reverseUrl("name", "café")).isEqualTo("/name/caf%C3%A9");
     assertThatThrownBy(() -> app.reverseUrl("nope")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> app.reverseUrl("item")).isInstanceOf(IllegalArgumentException.class);
   }
@@ -223,6 +224,31 @@ class RoutingTest {
     assertThat(client.fetch("/sub/nothing").status()).isEqualTo(404);
     assertThat(client.fetch("/x").status()).isEqualTo(404);
     assertThat(client.fetch("/subx").status()).isEqualTo(404);
+  }
+
+  /** Writes the versioned URL of a static file of its application. */
+  public static class StaticLink extends RequestHandler {
+    public void get() {
+      write(staticUrl("a.txt"));
+    }
+  }
+
+  @Test
+  void mountedApplicationKeepsItsOwnSettings(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Files.writeString(dir.resolve("a.txt"), "static of the sub app");
+    Application sub =
+        Application.builder()
+            .route("/link", StaticLink::new)
+            .settings(Settings.builder().staticPath(dir).build())
+            .build();
+    Application app = Application.builder().mount("/sub", sub).build();
+    try (SquallClient client = SquallClient.start(app)) {
+      String link = client.fetch("/sub/link").text();
+      assertThat(link).matches("/sub/static/a\\.txt\\?v=[0-9a-f]{32}");
+      assertThat(client.fetch(link).text()).isEqualTo("static of the sub app");
+      assertThat(client.fetch("/static/a.txt").status()).isEqualTo(404);
+    }
   }
 
   @Test

@@ -122,6 +122,24 @@ class StreamingTest {
     }
   }
 
+  /** Refuses the upload in prepare, before any of the body is read. */
+  @StreamRequestBody
+  public class EarlyReturn extends RequestHandler {
+    public void prepare() {
+      throw new HttpError(401);
+    }
+
+    @Override
+    public CompletionStage<?> dataReceived(ByteBuffer chunk) {
+      events.add("data");
+      return null;
+    }
+
+    public void put() {
+      events.add("put");
+    }
+  }
+
   /** A buffered (non-streaming) handler, for the limit. */
   public static class Buffered extends RequestHandler {
     public void put() {
@@ -142,6 +160,7 @@ class StreamingTest {
         .route("/ordered", Ordered::new)
         .route("/buffered", Buffered::new)
         .route("/async-prepare", AsyncPrepare::new)
+        .route("/early", EarlyReturn::new)
         .build();
   }
 
@@ -197,6 +216,18 @@ class StreamingTest {
         client.fetch("/async-prepare", FetchOptions.method("PUT", new byte[4 * LIMIT]));
     assertThat(r.status()).as(r.text()).isEqualTo(200);
     assertThat(events).containsExactly("prepare start", "prepare done", "data", "put");
+  }
+
+  @Test
+  void answerFromPrepareSkipsTheBodyAndClosesTheConnection(SquallClient client) {
+    try (RawConnection raw = client.raw()) {
+      raw.send("PUT /early HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n");
+      RawConnection.Response r = raw.readResponse();
+      assertThat(r.status()).isEqualTo(401);
+      assertThat(r.header("Connection")).isEqualTo("close");
+      assertThat(raw.isClosedByServer()).isTrue();
+    }
+    assertThat(events).isEmpty();
   }
 
   @Test

@@ -467,6 +467,11 @@ public final class Http1ServerConnection implements HttpConnection {
     if (options.noKeepAlive() || draining || request == null) {
       return false;
     }
+    if (bodyExpected && !messageComplete) {
+      // answering before the whole body came: the connection closes after the response (the rest
+      // of the body is not read), so say so
+      return false;
+    }
     String reqConn = request.headers().get("Connection");
     String respConn = respHeaders.get("Connection");
     if (respConn != null && respConn.equalsIgnoreCase("close")) {
