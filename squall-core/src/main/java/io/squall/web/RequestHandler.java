@@ -521,6 +521,18 @@ public abstract class RequestHandler {
     return pathKwargs;
   }
 
+  /**
+   * Raises or lowers the largest request body accepted for this request (the server's {@code
+   * maxBodySize} is the default). Call it in {@code prepare()} of a {@link StreamRequestBody}
+   * handler, before the body is read; a larger body then gets 413.
+   */
+  public void setMaxBodySize(long bytes) {
+    HttpConnection c = request.connection();
+    if (c != null) {
+      c.setMaxBodySize(bytes);
+    }
+  }
+
   /** Whether {@link #finish()} ran. */
   public boolean isFinished() {
     return finished;

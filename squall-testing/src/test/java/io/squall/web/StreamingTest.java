@@ -73,6 +73,23 @@ class StreamingTest {
     }
   }
 
+  /** Accepts only small bodies. */
+  @StreamRequestBody
+  public static class Lowered extends RequestHandler {
+    public void prepare() {
+      setMaxBodySize(100);
+    }
+
+    @Override
+    public CompletionStage<?> dataReceived(ByteBuffer chunk) {
+      return null;
+    }
+
+    public void put() {
+      write("small enough");
+    }
+  }
+
   /** Records the order of calls; holds each piece back a little (back-pressure). */
   @StreamRequestBody
   public class Ordered extends RequestHandler {
@@ -103,7 +120,7 @@ class StreamingTest {
           .runInExecutor(() -> 8L * LIMIT)
           .thenAccept(
               limit -> {
-                request().connection().setMaxBodySize(limit);
+                setMaxBodySize(limit);
                 events.add("prepare done");
               });
     }
@@ -161,6 +178,7 @@ class StreamingTest {
         .route("/buffered", Buffered::new)
         .route("/async-prepare", AsyncPrepare::new)
         .route("/early", EarlyReturn::new)
+        .route("/lowered", Lowered::new)
         .build();
   }
 
@@ -237,6 +255,21 @@ class StreamingTest {
       RawConnection.Response r = raw.readResponse();
       assertThat(r.status()).isEqualTo(413);
       assertThat(raw.isClosedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void handlerCanLowerTheLimit(SquallClient client) {
+    assertThat(client.fetch("/lowered", FetchOptions.method("PUT", new byte[100])).text())
+        .isEqualTo("small enough");
+    try (RawConnection raw = client.raw()) {
+      raw.send("PUT /lowered HTTP/1.1\r\nHost: x\r\nContent-Length: 101\r\n\r\n");
+      assertThat(raw.readResponse().status()).isEqualTo(413);
+    }
+    try (RawConnection raw = client.raw()) {
+      raw.send("PUT /lowered HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+      raw.send("c8\r\n" + "y".repeat(200) + "\r\n0\r\n\r\n");
+      assertThat(raw.readResponse().status()).isEqualTo(413);
     }
   }
 
