@@ -982,7 +982,9 @@ public abstract class RequestHandler {
     }
     setStatus(status, r);
     try {
-      writeError(status, cause);
+      if (status != 204 && status != 304 && status >= 200) {
+        writeError(status, cause); // these statuses have no body (throw new HttpError(304) works)
+      }
     } catch (RuntimeException e) {
       log.error("Uncaught exception in writeError", e);
     }

@@ -131,6 +131,8 @@ class OutputTest {
         case "http" -> throw new HttpError(402);
         case "reason" -> throw HttpError.withReason(451, "Blocked By Law", "log only");
         case "badreason" -> throw HttpError.withReason(400, "Bad\r\nInjected: yes", null);
+        case "notmodified" -> throw new HttpError(304);
+        case "nocontent" -> throw new HttpError(204);
         case "logmsg" -> throw new HttpError(400, "secret detail %s", "xyz");
         case "npe" -> throw new NullPointerException("npe detail");
         case "finish" -> {
@@ -392,6 +394,18 @@ class OutputTest {
     FetchResponse r = client.fetch("/errors?kind=http");
     assertThat(r.status()).isEqualTo(402);
     assertThat(r.text()).contains("402: Payment Required");
+  }
+
+  @Test
+  void httpErrorForBodylessStatuses(SquallClient client) {
+    try (ExpectLog errors = ExpectLog.forbid("ROOT", "", org.slf4j.event.Level.ERROR)) {
+      RawConnection.Response nm = rawGet(client, "/errors?kind=notmodified");
+      assertThat(nm.statusLine()).isEqualTo("HTTP/1.1 304 Not Modified");
+      assertThat(nm.header("Content-Length")).isNull();
+      RawConnection.Response nc = rawGet(client, "/errors?kind=nocontent");
+      assertThat(nc.statusLine()).isEqualTo("HTTP/1.1 204 No Content");
+      assertThat(nc.header("Content-Length")).isNull();
+    }
   }
 
   @Test
