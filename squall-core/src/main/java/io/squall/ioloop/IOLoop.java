@@ -512,10 +512,11 @@ public final class IOLoop implements Executor, AutoCloseable {
     while (!stopping && !closed) {
       long timeoutMillis;
       wakeupPending.set(false);
+      // every pass, busy or not, so cancelled timers are dropped even when callbacks keep coming
+      long next = timers.nextDeadline();
       if (!callbacks.isEmpty()) {
         timeoutMillis = -1; // select now
       } else {
-        long next = timers.nextDeadline();
         if (next == Long.MAX_VALUE) {
           timeoutMillis = 0; // wait for I/O or a wake-up
         } else {

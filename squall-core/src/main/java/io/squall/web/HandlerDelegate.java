@@ -35,8 +35,8 @@ final class HandlerDelegate implements HttpMessageDelegate {
     streaming = handler.dispatch().streamRequestBody();
     if (streaming) {
       handler.startBodyStream();
-      handler.execute(); // prepare() runs now; the verb method after the body
-      return null;
+      // prepare() runs now, and the body is read once it completes; the verb method after the body
+      return handler.execute();
     }
     body = new BodyCollector(request.headers().get("Content-Length"));
     return null;

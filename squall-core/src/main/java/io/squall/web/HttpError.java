@@ -31,6 +31,8 @@ public class HttpError extends RuntimeException {
   /**
    * An error with a custom reason phrase (sent in the status line and the default error page) and a
    * log message.
+   *
+   * @throws IllegalArgumentException when the reason contains CR, LF or NUL
    */
   public static HttpError withReason(int status, String reason, String logMessage) {
     return new HttpError(status, reason, logMessage, true);
@@ -44,6 +46,10 @@ public class HttpError extends RuntimeException {
             + (logMessage != null ? " (" + logMessage + ")" : ""));
     if (status < 100 || status > 999) {
       throw new IllegalArgumentException("HTTP status must have three digits: " + status);
+    }
+    if (reason != null
+        && (reason.indexOf('\r') >= 0 || reason.indexOf('\n') >= 0 || reason.indexOf('\0') >= 0)) {
+      throw new IllegalArgumentException("reason phrase must not contain CR, LF or NUL");
     }
     this.status = status;
     this.reason = reason;

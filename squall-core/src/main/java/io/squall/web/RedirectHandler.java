@@ -1,10 +1,12 @@
 package io.squall.web;
 
+import io.squall.escape.Escape;
 import java.util.List;
 
 /**
  * Redirects every GET to another URL (Tornado's {@code RedirectHandler}). The target may use {@code
- * {0}}, {@code {1}} ... for the route's groups; the query string is carried over.
+ * {0}}, {@code {1}} ... for the route's groups (URL-escaped again); the query string is carried
+ * over.
  *
  * <pre>{@code route("/old/(.*)", () -> new RedirectHandler("/new/{0}"))}</pre>
  */
@@ -46,7 +48,12 @@ public class RedirectHandler extends RequestHandler {
   private void go(List<String> args) {
     String target = url;
     for (int i = 0; i < args.size(); i++) {
-      target = target.replace("{" + i + "}", args.get(i) == null ? "" : args.get(i));
+      String arg = args.get(i);
+      // groups reach handlers decoded; put them back into the URL escaped, so a CR, LF or space
+      // in the request path gives a valid Location instead of an error
+      target =
+          target.replace(
+              "{" + i + "}", arg == null ? "" : Escape.urlEscape(arg, false).replace("%2F", "/"));
     }
     String query = request().query();
     if (!query.isEmpty()) {

@@ -171,14 +171,19 @@ public abstract class RequestHandler {
    */
   public void setDefaultHeaders() {}
 
-  final void execute() {
+  /**
+   * Runs the request: checks, {@code prepare()}, then the verb method (for a streaming handler,
+   * once the body has arrived). Returns a future that completes when {@code prepare()} has
+   * completed; a streaming handler's body is not read before.
+   */
+  final CompletableFuture<Void> execute() {
     try {
       String verb = request.method();
       if (!HandlerDispatch.VERBS.contains(verb)) {
         throw new HttpError(405);
       }
       if (dispatch.slashRule() != 0 && !fixSlash(dispatch.slashRule())) {
-        return;
+        return CompletableFuture.completedFuture(null);
       }
       decodePathArgs();
       if (!verb.equals("GET")
@@ -191,18 +196,25 @@ public abstract class RequestHandler {
       CompletableFuture<?> prepared = prepare == null ? null : invoke(prepare, new Object[0]);
       if (prepared == null) {
         afterPrepare();
-      } else {
-        prepared.whenComplete(
-            (v, e) -> {
+        return CompletableFuture.completedFuture(null);
+      }
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      prepared.whenComplete(
+          (v, e) -> {
+            try {
               if (e != null) {
                 handleException(e);
               } else {
                 afterPrepare();
               }
-            });
-      }
+            } finally {
+              done.complete(null);
+            }
+          });
+      return done;
     } catch (Throwable e) {
       handleException(e);
+      return CompletableFuture.completedFuture(null);
     }
   }
 
@@ -228,6 +240,10 @@ public abstract class RequestHandler {
     String method = request.method();
     if (!method.equals("GET") && !method.equals("HEAD")) {
       throw new HttpError(404);
+    }
+    if (target.startsWith("//") || target.startsWith("/\\")) {
+      // a browser reads "//host/..." as another site: never redirect there
+      throw new HttpError(404, "refusing to redirect to %s", target);
     }
     if (!request.query().isEmpty()) {
       target = target + "?" + request.query();
@@ -425,6 +441,9 @@ public abstract class RequestHandler {
   }
 
   final void connectionLost() {
+    if (connectionClosed) {
+      return; // already heard of it (a failed write can tell before the connection does)
+    }
     connectionClosed = true;
     if (bodyDone != null && !bodyDone.isDone()) {
       bodyDone.completeExceptionally(new io.squall.iostream.StreamClosedError());
@@ -508,6 +527,18 @@ public abstract class RequestHandler {
   /** The route's named groups, URL-decoded; empty when the pattern has no named groups. */
   public Map<String, String> pathKwargs() {
     return pathKwargs;
+  }
+
+  /**
+   * Raises or lowers the largest request body accepted for this request (the server's {@code
+   * maxBodySize} is the default). Call it in {@code prepare()} of a {@link StreamRequestBody}
+   * handler, before the body is read; a larger body then gets 413.
+   */
+  public void setMaxBodySize(long bytes) {
+    HttpConnection c = request.connection();
+    if (c != null) {
+      c.setMaxBodySize(bytes);
+    }
   }
 
   /** Whether {@link #finish()} ran. */
@@ -663,13 +694,19 @@ public abstract class RequestHandler {
     setStatus(status, null);
   }
 
-  /** Sets the status and a reason phrase (null for the standard one). */
+  /**
+   * Sets the status and a reason phrase (null for the standard one).
+   *
+   * @throws IllegalArgumentException for a status without three digits or a reason with CR, LF or
+   *     NUL
+   */
   public void setStatus(int status, String reason) {
-    if (status < 100 || status > 999) {
-      throw new IllegalArgumentException("status must have three digits: " + status);
-    }
+    // validated now, where the mistake is, not when the headers go out
+    ResponseStartLine checked =
+        new ResponseStartLine(
+            "HTTP/1.1", status, reason != null ? reason : HttpStatus.reason(status));
     this.status = status;
-    this.reason = reason != null ? reason : HttpStatus.reason(status);
+    this.reason = checked.reason();
   }
 
   /** The response status. */
@@ -768,6 +805,7 @@ public abstract class RequestHandler {
     }
     byte[] chunk = joinBuffer();
     if (!headersWritten) {
+      ResponseStartLine startLine = new ResponseStartLine("HTTP/1.1", status, reason);
       headersWritten = true;
       if (gzip != null) {
         chunk = gzip.transformFirstChunk(status, headers, chunk, finishing);
@@ -775,7 +813,7 @@ public abstract class RequestHandler {
       if (request.method().equals("HEAD")) {
         chunk = null;
       }
-      return conn.writeHeaders(new ResponseStartLine("HTTP/1.1", status, reason), headers, chunk);
+      return conn.writeHeaders(startLine, headers, chunk);
     }
     if (gzip != null) {
       chunk = gzip.transformChunk(chunk, finishing);
@@ -940,7 +978,9 @@ public abstract class RequestHandler {
       return;
     }
     if (headersWritten) {
-      genLog.error("Cannot send error response after headers written");
+      if (!clientGone()) {
+        genLog.error("Cannot send error response after headers written");
+      }
       if (!finished) {
         HttpConnection conn = request.connection();
         if (conn != null) {
@@ -948,6 +988,11 @@ public abstract class RequestHandler {
         }
         finished = true;
         application.logRequest(this);
+        try {
+          onFinish();
+        } catch (RuntimeException e) {
+          log.error("Exception in onFinish of {}", getClass().getName(), e);
+        }
       }
       return;
     }
@@ -961,7 +1006,9 @@ public abstract class RequestHandler {
     }
     setStatus(status, r);
     try {
-      writeError(status, cause);
+      if (status != 204 && status != 304 && status >= 200) {
+        writeError(status, cause); // these statuses have no body (throw new HttpError(304) works)
+      }
     } catch (RuntimeException e) {
       log.error("Uncaught exception in writeError", e);
     }
@@ -997,20 +1044,62 @@ public abstract class RequestHandler {
       }
       return;
     }
+    // A write or body read failed because the client went away: that is no server error. The
+    // handler hears of it (onConnectionClose) and the request ends quietly, without ERROR lines
+    // for every client that leaves early.
+    boolean clientLeft =
+        e instanceof io.squall.iostream.StreamClosedError
+            || (e instanceof java.io.IOException && clientGone());
+    if (clientLeft) {
+      connectionLost(); // a failed write may tell before the connection does; runs once
+    }
     if (finished) {
-      if (!(e instanceof HttpError)) {
+      if (!(e instanceof HttpError) && !clientLeft) {
         log.error("Exception after {} was finished", request, e);
       }
+      return;
+    }
+    if (e instanceof io.squall.http.HttpInputException hie) {
+      // bad client input (e.g. invalid UTF-8 in an argument): a 4xx with a warning, not a 500
+      e = new HttpError(hie.status(), "%s", hie.getMessage());
+    }
+    if (clientLeft) {
+      log.debug("client went away during {}: {}", summary(), e.toString());
+      endAfterClientLeft();
       return;
     }
     logException(e);
     if (e instanceof HttpError he) {
       sendError(he.status(), he);
-    } else if (e instanceof io.squall.http.HttpInputException hie) {
-      sendError(hie.status(), HttpError.withReason(hie.status(), null, hie.getMessage()));
     } else {
       sendError(500, e);
     }
+  }
+
+  /**
+   * Ends a request whose client went away: nobody can receive an error page. The access log gets a
+   * line only when a response had been started.
+   */
+  private void endAfterClientLeft() {
+    finished = true;
+    HttpConnection conn = request.connection();
+    if (conn != null && !conn.isClosed()) {
+      conn.abort();
+    }
+    if (headersWritten) {
+      application.logRequest(this);
+    }
+    try {
+      onFinish();
+    } catch (RuntimeException e) {
+      log.error("Exception in onFinish of {}", getClass().getName(), e);
+    }
+  }
+
+  /** Whether the client's connection is gone (closed by the client, or after an error). */
+  private boolean clientGone() {
+    HttpConnection conn = request.connection();
+    return connectionClosed || (conn != null && conn.isClosed());
   }
 
   /** Logs an exception from a handler (Tornado's {@code log_exception}). Override to change. */

@@ -153,6 +153,32 @@ public final class RawConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads the bytes that have arrived, waiting up to the read timeout for at least one: for
+   * watching a response that is still being produced. Empty when the server closed the connection
+   * or nothing came in time.
+   */
+  public byte[] readSome() {
+    try {
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      if (pending.size() > 0) {
+        pending.writeTo(b);
+        pending.reset();
+        return b.toByteArray();
+      }
+      byte[] buf = new byte[8192];
+      int n = in.read(buf);
+      if (n > 0) {
+        b.write(buf, 0, n);
+      }
+      return b.toByteArray();
+    } catch (SocketTimeoutException e) {
+      return new byte[0];
+    } catch (IOException e) {
+      return new byte[0]; // reset
+    }
+  }
+
   /** Whether the server has closed the connection (waits up to the read timeout for the EOF). */
   public boolean isClosedByServer() {
     try {

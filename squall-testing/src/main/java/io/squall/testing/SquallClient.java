@@ -27,11 +27,12 @@ import java.util.concurrent.TimeUnit;
  * Cookies the server sets are kept across fetches until {@link #clearCookies()}.
  */
 public final class SquallClient implements AutoCloseable {
+  private static final String RESTRICTED = "host,connection,expect,upgrade,content-length";
+
   static {
     // Let tests send Host, Connection, Expect ... themselves.
     if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
-      System.setProperty(
-          "jdk.httpclient.allowRestrictedHeaders", "host,connection,expect,upgrade,content-length");
+      System.setProperty("jdk.httpclient.allowRestrictedHeaders", RESTRICTED);
     }
   }
 
@@ -141,7 +142,22 @@ public final class SquallClient implements AutoCloseable {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(options.body));
     for (String[] h : options.headers) {
-      b.header(h[0], h[1]);
+      try {
+        b.header(h[0], h[1]);
+      } catch (IllegalArgumentException e) {
+        if (e.getMessage() != null && e.getMessage().contains("restricted")) {
+          // the JDK reads jdk.httpclient.allowRestrictedHeaders once, when its client is first
+          // used; code that used java.net.http before this class was loaded fixed it too early
+          throw new IllegalStateException(
+              "the JDK HTTP client refuses header "
+                  + h[0]
+                  + ": set -Djdk.httpclient.allowRestrictedHeaders="
+                  + RESTRICTED
+                  + " for the test JVM, or send the request with raw()",
+              e);
+        }
+        throw e;
+      }
     }
     HttpClient c = options.followRedirects ? following : notFollowing;
     return c.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray())

@@ -76,6 +76,7 @@ public final class Http1ServerConnection implements HttpConnection {
   private boolean bodyExpected;
   private boolean expectContinue;
   private long maxBodySize;
+  private long declaredLength = -1;
   private long bodyReceived;
   private GzipBodyDecoder gzip;
 
@@ -189,6 +190,7 @@ public final class Http1ServerConnection implements HttpConnection {
     bodyExpected = false;
     expectContinue = false;
     bodyReceived = 0;
+    declaredLength = -1;
     if (gzip != null) {
       gzip.close();
       gzip = null;
@@ -298,12 +300,8 @@ public final class Http1ServerConnection implements HttpConnection {
             ProxyHeaders.protocol(options, headers));
     headResponse = "HEAD".equals(request.method());
     long length = head.contentLength();
+    declaredLength = length;
     bodyExpected = head.framing() == BodyFraming.CHUNKED || length > 0;
-    if (length > maxBodySize) {
-      badRequest(
-          413, "Content-Length " + length + " is over the limit of " + maxBodySize + " bytes");
-      return;
-    }
     expectContinue = bodyExpected && "HTTP/1.1".equals(version) && head.expectContinue();
     if (options.decompressRequest() && bodyExpected) {
       String ce = headers.get("Content-Encoding");
@@ -322,11 +320,6 @@ public final class Http1ServerConnection implements HttpConnection {
       badRequest(500, "Internal Server Error");
       return;
     }
-    if (length > maxBodySize) { // the delegate may have lowered the limit
-      badRequest(
-          413, "Content-Length " + length + " is over the limit of " + maxBodySize + " bytes");
-      return;
-    }
     if (bodyExpected && options.bodyTimeout() != null) {
       bodyTimer = loop.callLater(options.bodyTimeout(), this::onBodyTimeout);
     }
@@ -343,6 +336,14 @@ public final class Http1ServerConnection implements HttpConnection {
     if (bodyExpected && responseFinished) {
       // answered before reading the body: don't read it; close after the response.
       keepAlive = false;
+      return;
+    }
+    // checked once the delegate has seen the headers: it may raise or lower the limit there
+    // (a streaming upload handler does in prepare), as in Tornado
+    if (declaredLength > maxBodySize) {
+      badRequest(
+          413,
+          "Content-Length " + declaredLength + " is over the limit of " + maxBodySize + " bytes");
       return;
     }
     if (expectContinue && !headersWritten) {
@@ -474,6 +475,11 @@ public final class Http1ServerConnection implements HttpConnection {
   private boolean computeKeepAlive(
       boolean http11, HttpHeaders respHeaders, boolean bodyless, boolean hasLength) {
     if (options.noKeepAlive() || draining || request == null) {
+      return false;
+    }
+    if (bodyExpected && !messageComplete) {
+      // answering before the whole body came: the connection closes after the response (the rest
+      // of the body is not read), so say so
       return false;
     }
     String reqConn = request.headers().get("Connection");
