@@ -459,7 +459,10 @@ public final class Http1ServerConnection implements HttpConnection {
     if (chunkedOutput) {
       headWriter.header("Transfer-Encoding", "chunked");
     }
-    if (http11 && !keepAlive && !"close".equalsIgnoreCase(headers.get("Connection"))) {
+    if (http11
+        && !keepAlive
+        && status != 101
+        && !"close".equalsIgnoreCase(headers.get("Connection"))) {
       headWriter.header("Connection", "close");
     } else if (!http11 && keepAlive && !headers.contains("Connection")) {
       headWriter.header("Connection", "keep-alive");
