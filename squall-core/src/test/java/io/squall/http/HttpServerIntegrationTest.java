@@ -237,6 +237,49 @@ class HttpServerIntegrationTest {
   }
 
   @Test
+  void bodyTimeoutCutsOffSlowUploads() throws Exception {
+    server =
+        TestHttpServer.start(
+            HttpServerIntegrationTest::echo,
+            HttpServerOptions.builder().bodyTimeout(Duration.ofMillis(300)).build());
+    try (Socket s = server.connect()) {
+      s.getOutputStream()
+          .write(
+              "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc"
+                  .getBytes(StandardCharsets.US_ASCII));
+      String resp = TestHttpServer.readToClose(s.getInputStream());
+      assertThat(resp).startsWith("HTTP/1.1 408 ").contains("Connection: close");
+    }
+  }
+
+  @Test
+  void noKeepAliveClosesAfterEachResponse() throws Exception {
+    server =
+        TestHttpServer.start(
+            HttpServerIntegrationTest::echo, HttpServerOptions.builder().noKeepAlive(true).build());
+    try (Socket s = server.connect()) {
+      s.getOutputStream()
+          .write(
+              ("GET /1 HTTP/1.1\r\nHost: x\r\n\r\nGET /2 HTTP/1.1\r\nHost: x\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String resp = TestHttpServer.readToClose(s.getInputStream());
+      assertThat(resp).contains("Connection: close").endsWith("GET /1 0 a=- HTTP/1.1");
+    }
+  }
+
+  @Test
+  void protocolOptionIsReported() throws Exception {
+    server =
+        TestHttpServer.start(
+            (HttpRequestCallback)
+                r -> TestHttpServer.respond(r, 200, r.protocol() + " " + r.fullUrl()),
+            HttpServerOptions.builder().protocol("https").build());
+    assertThat(
+            server.exchange("GET /p?q HTTP/1.1\r\nHost: example.org\r\nConnection: close\r\n\r\n"))
+        .endsWith("https https://example.org/p?q");
+  }
+
+  @Test
   void idleKeepAliveConnectionsAreClosed() throws Exception {
     server =
         TestHttpServer.start(
