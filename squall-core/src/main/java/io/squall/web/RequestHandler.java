@@ -561,17 +561,12 @@ public abstract class RequestHandler {
    * @throws MissingArgumentError (400) when absent
    */
   public String getArgument(String name) {
-    String v = last(request.arguments().get(name));
-    if (v == null) {
-      throw new MissingArgumentError(name);
-    }
-    return clean(v, true);
+    return required(request.arguments(), name);
   }
 
   /** As {@link #getArgument(String)}, with a default for an absent argument. */
   public String getArgument(String name, String defaultValue) {
-    String v = last(request.arguments().get(name));
-    return v == null ? defaultValue : clean(v, true);
+    return optional(request.arguments(), name, defaultValue);
   }
 
   /** Every value of argument {@code name} from query and body, cleaned; empty when absent. */
@@ -581,17 +576,12 @@ public abstract class RequestHandler {
 
   /** As {@link #getArgument(String)}, from the query string only. */
   public String getQueryArgument(String name) {
-    String v = last(request.queryArguments().get(name));
-    if (v == null) {
-      throw new MissingArgumentError(name);
-    }
-    return clean(v, true);
+    return required(request.queryArguments(), name);
   }
 
   /** As {@link #getArgument(String, String)}, from the query string only. */
   public String getQueryArgument(String name, String defaultValue) {
-    String v = last(request.queryArguments().get(name));
-    return v == null ? defaultValue : clean(v, true);
+    return optional(request.queryArguments(), name, defaultValue);
   }
 
   /** Every value of a query argument. */
@@ -601,22 +591,30 @@ public abstract class RequestHandler {
 
   /** As {@link #getArgument(String)}, from the form body only. */
   public String getBodyArgument(String name) {
-    String v = last(request.bodyArguments().get(name));
+    return required(request.bodyArguments(), name);
+  }
+
+  /** As {@link #getArgument(String, String)}, from the form body only. */
+  public String getBodyArgument(String name, String defaultValue) {
+    return optional(request.bodyArguments(), name, defaultValue);
+  }
+
+  /** Every value of a body argument. */
+  public List<String> getBodyArguments(String name) {
+    return cleanAll(request.bodyArguments().get(name));
+  }
+
+  private static String required(Map<String, List<String>> args, String name) {
+    String v = last(args.get(name));
     if (v == null) {
       throw new MissingArgumentError(name);
     }
     return clean(v, true);
   }
 
-  /** As {@link #getArgument(String, String)}, from the form body only. */
-  public String getBodyArgument(String name, String defaultValue) {
-    String v = last(request.bodyArguments().get(name));
+  private static String optional(Map<String, List<String>> args, String name, String defaultValue) {
+    String v = last(args.get(name));
     return v == null ? defaultValue : clean(v, true);
-  }
-
-  /** Every value of a body argument. */
-  public List<String> getBodyArguments(String name) {
-    return cleanAll(request.bodyArguments().get(name));
   }
 
   private static String last(List<String> values) {
