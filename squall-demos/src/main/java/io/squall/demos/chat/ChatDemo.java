@@ -108,6 +108,9 @@ public final class ChatDemo {
     /** Posts {@code {"body": "..."}} to the room; closes the connection for anything else. */
     @Override
     public void onMessage(String message) {
+      if (isClosing()) {
+        return; // what a client sends after we closed on it is not posted
+      }
       String body = body(message);
       if (body == null) {
         close(CloseCode.INVALID_PAYLOAD, "expected a JSON object {\"body\": \"...\"}");
