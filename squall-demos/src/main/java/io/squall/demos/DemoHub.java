@@ -1,10 +1,12 @@
 package io.squall.demos;
 
+import io.squall.demos.chat.ChatDemo;
 import io.squall.demos.hello.HelloDemo;
 import io.squall.demos.longpoll.LongPollDemo;
 import io.squall.demos.slow.SlowDemo;
 import io.squall.demos.template.TemplateDemo;
 import io.squall.demos.upload.UploadDemo;
+import io.squall.demos.ws.EchoDemo;
 import io.squall.http.HttpServer;
 import io.squall.ioloop.IOLoop;
 import io.squall.web.Application;
@@ -37,6 +39,8 @@ public final class DemoHub {
           <li><a href="/upload/">/upload/</a> &mdash; multipart and streamed uploads</li>
           <li><a href="/template/">/template/</a> &mdash; a page rendered through templates</li>
           <li><a href="/longpoll/">/longpoll/</a> &mdash; a chat room over long polling</li>
+          <li><a href="/ws/">/ws/</a> &mdash; WebSocket echo, text and binary</li>
+          <li><a href="/chat/">/chat/</a> &mdash; a chat room over WebSockets</li>
           <li><a href="/static/demo.css">/static/</a> &mdash; static files with ETags and ranges</li>
           </ul></body></html>
           """);
@@ -66,6 +70,8 @@ public final class DemoHub {
         .mount("/upload", UploadDemo.app())
         .mount("/template", TemplateDemo.app())
         .mount("/longpoll", LongPollDemo.app())
+        .mount("/ws", EchoDemo.app())
+        .mount("/chat", ChatDemo.app())
         .settings(Settings.builder().staticPath(staticPath()).build())
         .build();
   }

@@ -31,7 +31,9 @@ class DemoHubTest {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.header("Content-Type")).startsWith("text/html");
     List<String> links = hrefs(r.text());
-    assertThat(links).contains("/hello", "/slow/", "/upload/", "/static/demo.css");
+    assertThat(links)
+        .contains(
+            "/hello", "/slow/", "/upload/", "/longpoll/", "/ws/", "/chat/", "/static/demo.css");
     for (String link : links) {
       assertThat(client.fetch(link).status()).as("GET %s", link).isEqualTo(200);
     }

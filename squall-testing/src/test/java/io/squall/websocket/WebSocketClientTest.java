@@ -73,6 +73,25 @@ class WebSocketClientTest {
   }
 
   @Test
+  void closeWithAnUnreadMessageStillCompletesTheClosingHandshake(SquallClient client)
+      throws Exception {
+    // A long close timeout: the handshake must finish by reading the server's Close, not by it.
+    WebSocketConnection conn =
+        client.websocketConnect(
+            "/echo", WebSocketClientOptions.builder().closeTimeout(Duration.ofSeconds(60)).build());
+    conn.writeMessage("first");
+    conn.writeMessage("unread");
+    assertThat(read(conn)).isEqualTo(WebSocketMessage.text("first"));
+    // "unread" now waits to be read (or is on its way), which holds back reading from the socket.
+    conn.close(4001, "not reading");
+    conn.closeFuture().get(10, TimeUnit.SECONDS);
+    assertThat(conn.closeCode()).isEqualTo(4001);
+    assertThat(events.nextClose()).isEqualTo(new Sockets.Closed(4001, "not reading"));
+    assertThat(read(conn)).isEqualTo(WebSocketMessage.text("unread"));
+    assertThat(read(conn)).isNull();
+  }
+
+  @Test
   void writingAfterCloseFailsWithATypedException(SquallClient client) throws Exception {
     WebSocketConnection conn = client.websocketConnect("/echo");
     conn.close();

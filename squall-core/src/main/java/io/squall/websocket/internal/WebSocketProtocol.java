@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * once the echo is written. A local {@link #close} sends a Close frame and waits for the peer's
  * answer at most {@code closeTimeout}. A protocol violation sends a Close frame with the
  * violation's code (1002, 1007, 1009) and closes the TCP connection once it is written. After a
- * Close frame was sent, incoming data messages are dropped and no more messages may be sent. When
- * the stream has closed, {@link Delegate#onClosed} runs once.
+ * Close frame was sent, no more messages may be sent; messages that still arrive are delivered, but
+ * no longer hold back reading, so that the peer's Close frame is read. When the stream has closed,
+ * {@link Delegate#onClosed} runs once.
  */
 public final class WebSocketProtocol implements FrameListener {
   private static final Logger log = LoggerFactory.getLogger(WebSocketProtocol.class);
@@ -233,9 +234,13 @@ public final class WebSocketProtocol implements FrameListener {
     }
   }
 
-  /** Holds back reading until {@code stage} completes. */
+  /**
+   * Holds back reading until {@code stage} completes; not once our Close frame was sent, since the
+   * peer's Close must still be read (messages before it are delivered; the close timer bounds
+   * them).
+   */
   private void deliver(CompletionStage<?> stage) {
-    if (stage == null) {
+    if (stage == null || closeSent) {
       return;
     }
     CompletableFuture<?> f = stage.toCompletableFuture();
@@ -364,6 +369,11 @@ public final class WebSocketProtocol implements FrameListener {
     stopPinging();
     closeWrite = stream.write(writer.close(code, reason));
     armCloseTimer();
+    if (paused) {
+      // Reading was held back (a client's last message not read yet): read on to the peer's Close
+      // instead of dropping the connection at the close timeout.
+      loop.addCallback(this::resume);
+    }
   }
 
   /** Fails the connection: a Close frame with {@code code}, then the TCP close. */

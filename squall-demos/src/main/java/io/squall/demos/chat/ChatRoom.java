@@ -1,0 +1,176 @@
+package io.squall.demos.chat;
+
+import com.fasterxml.jackson.core.JacksonException;
+import io.squall.escape.Json;
+import io.squall.ioloop.IOLoop;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chat room: who is connected, and the recent messages (Tornado's {@code
+ * ChatSocketHandler.waiters} and {@code cache}).
+ *
+ * <p>Thread-safe, for a server on several loops: members join, leave and post from their own loop
+ * threads. Each message is sent to a member on that member's loop, through {@link
+ * IOLoop#addCallback}, and the room hands messages to the loops while it holds its lock. A loop
+ * runs callbacks in the order they were added, so every member receives every message once and in
+ * the same order, the recent history first. What a member does with a message (a failed write, an
+ * exception) concerns that member alone.
+ */
+public final class ChatRoom {
+  private static final Logger log = LoggerFactory.getLogger(ChatRoom.class);
+
+  /** How many recent messages are kept when no size is given. */
+  public static final int DEFAULT_CACHE_SIZE = 200;
+
+  /**
+   * How many messages a member may have waiting to be sent, when no limit is given, before it is
+   * dropped as too slow (see {@link #maxUnsent()}).
+   */
+  public static final int DEFAULT_MAX_UNSENT = 1000;
+
+  /** A message with its JSON, encoded once for every member. */
+  private record Entry(ChatMessage message, String json) {}
+
+  private final int cacheSize;
+  private final int maxUnsent;
+  private final ArrayDeque<Entry> cache;
+  private final Set<Member> members = new LinkedHashSet<>();
+
+  /**
+   * A connected client. Made by {@link #join}; messages go to its sink on its loop until {@link
+   * #leave()}.
+   */
+  public final class Member {
+    private final IOLoop loop;
+    private final Consumer<String> sink;
+
+    private Member(IOLoop loop, Consumer<String> sink) {
+      this.loop = loop;
+      this.sink = sink;
+    }
+
+    /** Leaves the room: no more messages are handed to this member. Safe to call twice. */
+    public void leave() {
+      ChatRoom.this.leave(this);
+    }
+
+    private void send(String json) {
+      loop.addCallback(() -> deliver(json));
+    }
+
+    private void deliver(String json) {
+      try {
+        sink.accept(json);
+      } catch (RuntimeException e) {
+        log.warn("could not send a chat message; dropping the member", e);
+        leave();
+      }
+    }
+  }
+
+  /**
+   * A room that keeps the last {@value #DEFAULT_CACHE_SIZE} messages and drops members with more
+   * than {@value #DEFAULT_MAX_UNSENT} unsent.
+   */
+  public ChatRoom() {
+    this(DEFAULT_CACHE_SIZE, DEFAULT_MAX_UNSENT);
+  }
+
+  /**
+   * A room that keeps the last {@code cacheSize} messages and drops members with more than {@code
+   * maxUnsent} unsent.
+   *
+   * @throws IllegalArgumentException if {@code cacheSize} is below 1 or {@code maxUnsent} is not
+   *     above it (a new member gets the whole cache at once)
+   */
+  public ChatRoom(int cacheSize, int maxUnsent) {
+    if (cacheSize < 1) {
+      throw new IllegalArgumentException("cacheSize must be at least 1: " + cacheSize);
+    }
+    if (maxUnsent <= cacheSize) {
+      throw new IllegalArgumentException(
+          "maxUnsent must be above cacheSize " + cacheSize + ": " + maxUnsent);
+    }
+    this.cacheSize = cacheSize;
+    this.maxUnsent = maxUnsent;
+    this.cache = new ArrayDeque<>(cacheSize + 1);
+  }
+
+  /**
+   * How many messages one member's connection may hold that were not yet handed to its socket; a
+   * member that falls further behind (a client that stopped reading) is dropped, so it cannot make
+   * the server buffer without bound.
+   */
+  public int maxUnsent() {
+    return maxUnsent;
+  }
+
+  /**
+   * Adds a member whose messages go to {@code sink}, always called on {@code loop}, and sends it
+   * the cached messages, oldest first, before anything posted later.
+   *
+   * @param loop the loop of the member's connection
+   * @param sink sends one message (JSON text) to the client
+   * @return the member, to {@link Member#leave()} when the client goes
+   */
+  public Member join(IOLoop loop, Consumer<String> sink) {
+    Member m = new Member(Objects.requireNonNull(loop, "loop"), Objects.requireNonNull(sink));
+    synchronized (this) {
+      members.add(m);
+      for (Entry e : cache) {
+        m.send(e.json());
+      }
+    }
+    return m;
+  }
+
+  private synchronized void leave(Member m) {
+    members.remove(m);
+  }
+
+  /**
+   * Adds {@code message} to the cache, dropping the oldest beyond its size, and sends it to all.
+   */
+  public void post(ChatMessage message) {
+    Entry entry = new Entry(message, toJson(message));
+    synchronized (this) {
+      cache.addLast(entry);
+      while (cache.size() > cacheSize) {
+        cache.removeFirst();
+      }
+      for (Member m : members) {
+        m.send(entry.json());
+      }
+    }
+  }
+
+  private static String toJson(ChatMessage message) {
+    try {
+      return Json.mapper().writeValueAsString(message);
+    } catch (JacksonException e) {
+      throw new IllegalStateException("cannot write a chat message as JSON", e);
+    }
+  }
+
+  /** The cached messages, oldest first. */
+  public synchronized List<ChatMessage> messages() {
+    List<ChatMessage> out = new ArrayList<>(cache.size());
+    for (Entry e : cache) {
+      out.add(e.message());
+    }
+    return out;
+  }
+
+  /** How many members are in the room. */
+  public synchronized int memberCount() {
+    return members.size();
+  }
+}
