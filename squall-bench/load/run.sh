@@ -4,12 +4,19 @@
 #
 # usage: squall-bench/load/run.sh [LOOPS ...]        (default: 1 2)
 #
+# For each LOOPS value, every server is started in its own JVM on its own port (idle servers cost
+# nothing), checked, warmed up, and then measured in ROUNDS rounds that take the servers in turn
+# (rotating the order each round), so load from other processes on a shared machine falls on all
+# of them alike rather than on whichever ran when it came. The table shows each server's best round,
+# its req/s as a ratio to Squall's web layer (squall-web) in the same run, and the server's RSS.#
 # Settings (environment):
 #   SERVERS      servers to run, in order (default: "squall-web squall-raw netty vertx jdk")
 #   DURATION     length of each measured wrk run (default 10s)
 #   WARMUP       length of the wrk warm-up of each path before measuring (default 5s)
 #   THREADS      wrk threads (default 2)       CONNECTIONS  wrk connections (default 64)
-#   PORT         loopback port the servers listen on (default 18080)
+#   ROUNDS       measured rounds; each round drives every server in turn, in a rotated order, and
+#                the table shows each server's best round (default 2)
+#   PORT         first loopback port; the servers listen on PORT, PORT+1, ... (default 18080)
 #   JVM_OPTS     flags of every server JVM (default "-Xms64m -Xmx512m")
 #   SERVER_CPU / WRK_CPU  cores to pin the server and wrk to with taskset (default 1 and 0 on a
 #                machine with 2+ cores; PIN=0 turns pinning off)
@@ -24,6 +31,7 @@ ROOT=$(pwd)
 LOOPS_LIST=("$@")
 [ ${#LOOPS_LIST[@]} -gt 0 ] || LOOPS_LIST=(1 2)
 SERVERS=${SERVERS:-"squall-web squall-raw netty vertx jdk"}
+ROUNDS=${ROUNDS:-2}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-5s}
 THREADS=${THREADS:-2}
@@ -31,7 +39,6 @@ CONNECTIONS=${CONNECTIONS:-64}
 PORT=${PORT:-18080}
 JVM_OPTS=${JVM_OPTS:-"-Xms64m -Xmx512m"}
 OUT=${OUT:-"$ROOT/squall-bench/target/load/$(date +%Y%m%d-%H%M%S)"}
-BASE="http://127.0.0.1:$PORT"
 
 main_class() {
   case "$1" in
@@ -45,7 +52,7 @@ main_class() {
 }
 
 # --- everything this script starts is stopped on exit -------------------------------------------
-SERVER_PID=""
+SERVER_PIDS=()
 stop_server() {
   local pid=$1
   kill "$pid" 2>/dev/null || return 0
@@ -57,10 +64,11 @@ stop_server() {
   wait "$pid" 2>/dev/null || true
 }
 cleanup() {
-  if [ -n "$SERVER_PID" ]; then
-    stop_server "$SERVER_PID"
-    SERVER_PID=""
-  fi
+  local pid
+  for pid in "${SERVER_PIDS[@]}"; do
+    stop_server "$pid"
+  done
+  SERVER_PIDS=()
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -100,24 +108,27 @@ fi
 secs() { local d=${1%s}; echo "${d%.*}"; }
 
 mkdir -p "$OUT"
-if curl -s -o /dev/null --max-time 1 "$BASE/"; then
-  echo "something already answers on port $PORT; set PORT" >&2
-  exit 1
-fi
+read -r -a NAMES <<<"$SERVERS"
+for i in "${!NAMES[@]}"; do
+  main_class "${NAMES[$i]}" >/dev/null
+  if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$((PORT + i))/"; then
+    echo "something already answers on port $((PORT + i)); set PORT" >&2
+    exit 1
+  fi
+done
 
 LOAD_BEFORE=$(cat /proc/loadavg)
 JAVA_VERSION=$("$JAVA" -version 2>&1 | head -1)
 WRK_VERSION=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2 || true)
 echo "== $(nproc) cores, $PINNING; load before: $LOAD_BEFORE"
-echo "== $JAVA_VERSION; $WRK_VERSION; wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after ${WARMUP} warm-up per path"
+echo "== $JAVA_VERSION; $WRK_VERSION; wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS rounds, after ${WARMUP} warm-up per path"
 
-# --- one server -----------------------------------------------------------------------------------
-# Prints one result line: name loops hello_rps hello_p50 hello_p99 json_rps json_p50 json_p99 hwm rss errors
-wait_until_up() {
-  local pid=$1 log=$2
+# --- servers ------------------------------------------------------------------------------------
+wait_until_up() { # pid log base
+  local pid=$1 log=$2 base=$3
   for _ in $(seq 1 150); do
     kill -0 "$pid" 2>/dev/null || { echo "server exited; its log:" >&2; cat "$log" >&2; return 1; }
-    if curl -s -o /dev/null --max-time 1 "$BASE/hello"; then return 0; fi
+    if curl -s -o /dev/null --max-time 1 "$base/hello"; then return 0; fi
     sleep 0.2
   done
   echo "server did not answer within 30 s; its log:" >&2
@@ -125,13 +136,13 @@ wait_until_up() {
   return 1
 }
 
-check_answers() {
-  local name=$1 problems=""
+check_answers() { # name base
+  local name=$1 base=$2 problems=""
   local hello json htype jtype
-  hello=$(curl -s --max-time 5 "$BASE/hello")
-  json=$(curl -s --max-time 5 "$BASE/json")
-  htype=$(curl -s -o /dev/null -w '%{content_type}' --max-time 5 "$BASE/hello")
-  jtype=$(curl -s -o /dev/null -w '%{content_type}' --max-time 5 "$BASE/json")
+  hello=$(curl -s --max-time 5 "$base/hello")
+  json=$(curl -s --max-time 5 "$base/json")
+  htype=$(curl -s -o /dev/null -w '%{content_type}' --max-time 5 "$base/hello")
+  jtype=$(curl -s -o /dev/null -w '%{content_type}' --max-time 5 "$base/json")
   [ "$hello" = "Hello, world" ] || problems+=" /hello body '$hello';"
   [ "$json" = '{"message":"Hello, World!"}' ] || problems+=" /json body '$json';"
   case "$htype" in text/plain*) ;; *) problems+=" /hello type '$htype';" ;; esac
@@ -142,9 +153,9 @@ check_answers() {
   fi
 }
 
-run_wrk() { # path duration file
+run_wrk() { # url duration file
   timeout $(($(secs "$2") + 30)) "${PIN_WRK[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency \
-    "$BASE$1" >"$3" 2>&1
+    "$1" >"$3" 2>&1 || true
 }
 
 # wrk output file -> "rps p50 p99 errors"
@@ -156,75 +167,107 @@ parse_wrk() {
     /Non-2xx or 3xx responses:/ { err += $NF }
     /Socket errors:/ { gsub(/,/, ""); err += $4 + $6 + $8 + $10 }
     END { printf "%s %s %s %d\n", (rps == "" ? 0 : rps), (p50 == "" ? "-" : p50), (p99 == "" ? "-" : p99), err }
-  ' "$1"
+  ' "$1" 2>/dev/null || echo "0 - - 0"
 }
 
-kib_of() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$2/status"; }
+kib_of() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$2/status" 2>/dev/null || echo 0; }
 
-run_server() {
-  local name=$1 loops=$2 cls log jfr=()
-  cls=$(main_class "$name")
-  log="$OUT/$name-loops$loops.log"
-  if [ "${JFR:-0}" = 1 ] && [[ $name == squall-* ]]; then
-    jfr=("-XX:StartFlightRecording=filename=$OUT/$name-loops$loops.jfr,settings=profile,dumponexit=true")
-  fi
-  # shellcheck disable=SC2086
-  "${PIN_SERVER[@]}" "$JAVA" $JVM_OPTS "${jfr[@]}" \
-    -Dlogback.configurationFile="$ROOT/squall-bench/load/logback.xml" \
-    -cp "$CP" "$cls" "$PORT" "$loops" >"$log" 2>&1 &
-  SERVER_PID=$!
-  wait_until_up "$SERVER_PID" "$log" || return 1
-  local bad=""
-  check_answers "$name" || bad="wrong answers"
-  echo "-- $name (loops=$loops, pid $SERVER_PID): warming up" >&2
-  run_wrk /hello "$WARMUP" "$OUT/$name-loops$loops-warmup-hello.txt"
-  run_wrk /json "$WARMUP" "$OUT/$name-loops$loops-warmup-json.txt"
-  echo "-- $name (loops=$loops): measuring" >&2
-  run_wrk /hello "$DURATION" "$OUT/$name-loops$loops-hello.txt"
-  run_wrk /json "$DURATION" "$OUT/$name-loops$loops-json.txt"
-  local hwm rss h j
-  hwm=$(kib_of VmHWM "$SERVER_PID")
-  rss=$(kib_of VmRSS "$SERVER_PID")
-  stop_server "$SERVER_PID"
-  SERVER_PID=""
-  read -r h_rps h_p50 h_p99 h_err <<<"$(parse_wrk "$OUT/$name-loops$loops-hello.txt")"
-  read -r j_rps j_p50 j_p99 j_err <<<"$(parse_wrk "$OUT/$name-loops$loops-json.txt")"
-  local errs=$((h_err + j_err))
-  [ -z "$bad" ] || errs="$errs, $bad"
-  echo "$name|$loops|$h_rps|$h_p50|$h_p99|$j_rps|$j_p50|$j_p99|$((hwm / 1024))|$((rss / 1024))|$errs"
+# Starts every server for one LOOPS value; fills PIDS, BASES and STATE (ok / the problem).
+declare -A PIDS BASES STATE
+start_all() {
+  local loops=$1 i name cls log pid jfr
+  for i in "${!NAMES[@]}"; do
+    name=${NAMES[$i]}
+    cls=$(main_class "$name")
+    log="$OUT/$name-loops$loops.log"
+    BASES[$name]="http://127.0.0.1:$((PORT + i))"
+    jfr=()
+    if [ "${JFR:-0}" = 1 ] && [[ $name == squall-* ]]; then
+      jfr=("-XX:StartFlightRecording=filename=$OUT/$name-loops$loops.jfr,settings=profile,dumponexit=true")
+    fi
+    # shellcheck disable=SC2086
+    "${PIN_SERVER[@]}" "$JAVA" $JVM_OPTS "${jfr[@]}" \
+      -Dlogback.configurationFile="$ROOT/squall-bench/load/logback.xml" \
+      -cp "$CP" "$cls" "$((PORT + i))" "$loops" >"$log" 2>&1 &
+    pid=$!
+    PIDS[$name]=$pid
+    SERVER_PIDS+=("$pid")
+  done
+  for name in "${NAMES[@]}"; do
+    if ! wait_until_up "${PIDS[$name]}" "$OUT/$name-loops$loops.log" "${BASES[$name]}"; then
+      STATE[$name]="did not start"
+    elif ! check_answers "$name" "${BASES[$name]}"; then
+      STATE[$name]="wrong answers"
+    else
+      STATE[$name]=ok
+    fi
+  done
 }
 
 # --- all of them ----------------------------------------------------------------------------------
-RESULTS="$OUT/results.psv"
+RESULTS="$OUT/results.psv" # name|loops|round|path|rps|p50|p99|errors
+MEMORY="$OUT/memory.psv"   # name|loops|hwm MiB|rss MiB|state
 : >"$RESULTS"
+: >"$MEMORY"
 for loops in "${LOOPS_LIST[@]}"; do
-  for name in $SERVERS; do
-    if ! run_server "$name" "$loops" >>"$RESULTS"; then
-      echo "$name|$loops|0|-|-|0|-|-|0|0|did not start" >>"$RESULTS"
-      cleanup
-    fi
+  start_all "$loops"
+  for name in "${NAMES[@]}"; do
+    [ "${STATE[$name]}" != "did not start" ] || continue
+    echo "-- loops=$loops: warming up $name (pid ${PIDS[$name]})" >&2
+    for path in /hello /json; do
+      run_wrk "${BASES[$name]}$path" "$WARMUP" "$OUT/$name-loops$loops-warmup${path//\//-}.txt"
+    done
   done
+  n=${#NAMES[@]}
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "-- loops=$loops: round $round of $ROUNDS" >&2
+    for k in $(seq 0 $((n - 1))); do
+      name=${NAMES[$(((k + round - 1) % n))]}
+      [ "${STATE[$name]}" != "did not start" ] || continue
+      for path in /hello /json; do
+        f="$OUT/$name-loops$loops-round$round${path//\//-}.txt"
+        run_wrk "${BASES[$name]}$path" "$DURATION" "$f"
+        read -r rps p50 p99 err <<<"$(parse_wrk "$f")"
+        echo "$name|$loops|$round|$path|$rps|$p50|$p99|$err" >>"$RESULTS"
+      done
+    done
+  done
+  for name in "${NAMES[@]}"; do
+    hwm=$(kib_of VmHWM "${PIDS[$name]}")
+    rss=$(kib_of VmRSS "${PIDS[$name]}")
+    echo "$name|$loops|$((${hwm:-0} / 1024))|$((${rss:-0} / 1024))|${STATE[$name]}" >>"$MEMORY"
+  done
+  cleanup
 done
 LOAD_AFTER=$(cat /proc/loadavg)
 
 {
   echo "$(nproc) cores, $PINNING. $JAVA_VERSION, JVM_OPTS=\"$JVM_OPTS\"."
-  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency per path, after a $WARMUP warm-up of each path."
-  echo "/proc/loadavg before: $LOAD_BEFORE; after: $LOAD_AFTER."
+  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency per path and server, $ROUNDS rounds, after a $WARMUP warm-up of each path."
+  echo "Best round per server; p50/p99 are that round's. /proc/loadavg before: $LOAD_BEFORE; after: $LOAD_AFTER."
   echo
-  echo "| server | loops | /hello req/s | × squall-web | p50 | p99 | /json req/s | × squall-web | p50 | p99 | RSS peak MiB | RSS end MiB | errors |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  echo "| server | loops | /hello req/s | × squall-web | p50 | p99 | /json req/s | × squall-web | p50 | p99 | RSS peak MiB | RSS end MiB | all rounds /hello; /json req/s | errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
   awk -F'|' '
-    { row[NR] = $0; if ($1 == "squall-web") { rh[$2] = $3; rj[$2] = $6 } }
-    END {
-      for (i = 1; i <= NR; i++) {
-        split(row[i], f, "|")
-        xh = (rh[f[2]] > 0) ? sprintf("%.2f", f[3] / rh[f[2]]) : "-"
-        xj = (rj[f[2]] > 0) ? sprintf("%.2f", f[6] / rj[f[2]]) : "-"
-        printf "| %s | %s | %.0f | %s | %s | %s | %.0f | %s | %s | %s | %s | %s | %s |\n",
-          f[1], f[2], f[3], xh, f[4], f[5], f[6], xj, f[7], f[8], f[9], f[10], f[11]
-      }
-    }' "$RESULTS"
+    FNR == NR {
+      k = $1 "|" $2 "|" $4
+      rounds[k] = rounds[k] (rounds[k] == "" ? "" : " ") sprintf("%.0f", $5)
+      err[$1 "|" $2] += $8
+      if (!(k in best) || $5 + 0 > best[k] + 0) { best[k] = $5; p50[k] = $6; p99[k] = $7 }
+      next
+    }
+    {
+      name = $1; loops = $2; h = name "|" loops "|/hello"; j = name "|" loops "|/json"
+      rh = best["squall-web|" loops "|/hello"]; rj = best["squall-web|" loops "|/json"]
+      xh = (rh > 0 && h in best) ? sprintf("%.2f", best[h] / rh) : "-"
+      xj = (rj > 0 && j in best) ? sprintf("%.2f", best[j] / rj) : "-"
+      e = err[name "|" loops] + 0
+      state = ($5 == "ok") ? e : e ", " $5
+      printf "| %s | %s | %.0f | %s | %s | %s | %.0f | %s | %s | %s | %s | %s | %s; %s | %s |\n",
+        name, loops, best[h], xh, (h in p50 ? p50[h] : "-"), (h in p99 ? p99[h] : "-"),
+        best[j], xj, (j in p50 ? p50[j] : "-"), (j in p99 ? p99[j] : "-"), $3, $4,
+        rounds[h], rounds[j], state
+    }' "$RESULTS" "$MEMORY"
 } | tee "$OUT/results.md"
 echo
 echo "raw wrk output, server logs and results.md: $OUT"
