@@ -8,7 +8,8 @@
 # nothing), checked, warmed up, and then measured in ROUNDS rounds that take the servers in turn
 # (rotating the order each round), so load from other processes on a shared machine falls on all
 # of them alike rather than on whichever ran when it came. The table shows each server's best round,
-# its req/s as a ratio to Squall's web layer (squall-web) in the same run, and the server's RSS.#
+# its req/s as a ratio to Squall's web layer (squall-web) in the same run, and the server's RSS.
+#
 # Settings (environment):
 #   SERVERS      servers to run, in order (default: "squall-web squall-raw netty vertx jdk")
 #   DURATION     length of each measured wrk run (default 10s)
