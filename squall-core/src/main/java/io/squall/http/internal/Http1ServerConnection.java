@@ -55,6 +55,8 @@ public final class Http1ServerConnection implements HttpConnection {
   private final List<ByteBuffer> out = new ArrayList<>();
   private CompletableFuture<Void> batchFuture;
   private boolean flushScheduled;
+  private boolean flushWanted;
+  private int processDepth;
 
   // connection state
   private boolean reading;
@@ -229,6 +231,17 @@ public final class Http1ServerConnection implements HttpConnection {
 
   /** Feeds buffered bytes to the parser until it needs more, pauses, or a message completes. */
   private void process() {
+    processDepth++;
+    try {
+      processLoop();
+    } finally {
+      if (--processDepth == 0 && flushWanted) {
+        flushNow(); // what the requests handled in this pass wrote leaves in one write
+      }
+    }
+  }
+
+  private void processLoop() {
     try {
       while (!closed && !detached && !paused) {
         if (messageComplete) {
@@ -640,8 +653,10 @@ public final class Http1ServerConnection implements HttpConnection {
   private CompletableFuture<Void> queue(ByteBuffer b) {
     out.add(b);
     CompletableFuture<Void> f = flushFuture();
-    if (!flushScheduled) {
-      flushScheduled = true;
+    if (processDepth > 0) {
+      flushWanted = true; // process() flushes when it returns
+    } else if (!flushScheduled) {
+      flushScheduled = true; // written from a callback or timer: flush at the end of this pass
       loop.addCallback(this::flushNow);
     }
     return f;
@@ -659,6 +674,7 @@ public final class Http1ServerConnection implements HttpConnection {
 
   private void flushNow() {
     flushScheduled = false;
+    flushWanted = false;
     if (out.isEmpty()) {
       return;
     }
