@@ -82,7 +82,12 @@ public abstract class RequestHandler {
 
   private int status = 200;
   private String reason = "OK";
-  private final HttpHeaders headers = new HttpHeaders();
+
+  /** Every response starts from these; copied, not re-validated, per request. */
+  private static final HttpHeaders DEFAULT_HEADERS =
+      HttpHeaders.of("Content-Type", HTML_TYPE, "Server", "Squall");
+
+  private HttpHeaders headers = new HttpHeaders();
   private List<byte[]> writeBuffer = new ArrayList<>();
   private int writeBufferSize;
   private boolean headersWritten;
@@ -155,9 +160,7 @@ public abstract class RequestHandler {
 
   /** Resets the headers and body to their defaults (Tornado's {@code clear}). */
   public void clear() {
-    headers.clear();
-    headers.set("Content-Type", HTML_TYPE);
-    headers.set("Server", "Squall");
+    headers = new HttpHeaders(DEFAULT_HEADERS);
     setDefaultHeaders();
     writeBuffer = new ArrayList<>();
     writeBufferSize = 0;
@@ -731,7 +734,7 @@ public abstract class RequestHandler {
     headers.remove(name);
   }
 
-  /** The response headers set so far. */
+  /** The response headers set so far (a new object after {@link #clear()}). */
   public HttpHeaders responseHeaders() {
     return headers;
   }
