@@ -1,11 +1,58 @@
 package io.squall.http.internal;
 
-/** Looks for a token in a comma-separated header value, ignoring case and white space. */
+/**
+ * HTTP tokens and comma-separated header lists (RFC 9110 section 5.6), for the HTTP and WebSocket
+ * layers.
+ */
 public final class HeaderTokens {
+  private static final boolean[] TCHAR = new boolean[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      TCHAR[c] = true;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      TCHAR[c] = true;
+      TCHAR[c - 'a' + 'A'] = true;
+    }
+    for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
+      TCHAR[c] = true;
+    }
+  }
+
   private HeaderTokens() {}
 
-  /** Whether {@code value} (e.g. {@code "keep-alive, Upgrade"}) lists {@code token}. */
+  /** Whether {@code c} may appear in a token. */
+  public static boolean isTokenChar(char c) {
+    return c < 128 && TCHAR[c];
+  }
+
+  /** Whether {@code s} is a non-empty token. */
+  public static boolean isToken(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!isTokenChar(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Optional whitespace in HTTP: space or horizontal tab. */
+  public static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  /**
+   * Whether {@code value} (e.g. {@code "keep-alive, Upgrade"}, may be null) lists {@code token},
+   * ignoring case and surrounding white space.
+   */
   public static boolean contains(String value, String token) {
+    if (value == null) {
+      return false;
+    }
     int n = value.length();
     int i = 0;
     while (i < n) {

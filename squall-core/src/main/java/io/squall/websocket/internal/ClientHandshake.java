@@ -1,6 +1,7 @@
 package io.squall.websocket.internal;
 
 import io.squall.http.HttpHeaders;
+import io.squall.http.internal.HeaderTokens;
 import io.squall.websocket.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.squall.websocket.internal;
 
+import io.squall.http.internal.HeaderTokens;
 import java.util.ArrayList;
 import java.util.List;
 

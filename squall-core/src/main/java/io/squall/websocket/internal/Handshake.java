@@ -1,5 +1,6 @@
 package io.squall.websocket.internal;
 
+import io.squall.http.internal.HeaderTokens;
 import io.squall.websocket.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -69,10 +70,10 @@ public final class Handshake {
     if (!"GET".equals(method)) {
       return fail(405, "WebSocket upgrade requires GET", "Allow", "GET");
     }
-    if (!HeaderTokens.containsToken(headers.apply("Upgrade"), "websocket")) {
+    if (!HeaderTokens.contains(headers.apply("Upgrade"), "websocket")) {
       return fail(400, "Can \"Upgrade\" only to \"WebSocket\".", null, null);
     }
-    if (!HeaderTokens.containsToken(headers.apply("Connection"), "upgrade")) {
+    if (!HeaderTokens.contains(headers.apply("Connection"), "upgrade")) {
       return fail(400, "\"Connection\" must be \"Upgrade\".", null, null);
     }
     String host = headers.apply("Host");
@@ -151,10 +152,10 @@ public final class Handshake {
     if (status != 101) {
       throw new WebSocketHandshakeException(status, "expected status 101, got " + status, "");
     }
-    if (!HeaderTokens.containsToken(headers.apply("Upgrade"), "websocket")) {
+    if (!HeaderTokens.contains(headers.apply("Upgrade"), "websocket")) {
       throw new WebSocketHandshakeException("response lacks Upgrade: websocket");
     }
-    if (!HeaderTokens.containsToken(headers.apply("Connection"), "upgrade")) {
+    if (!HeaderTokens.contains(headers.apply("Connection"), "upgrade")) {
       throw new WebSocketHandshakeException("response lacks Connection: Upgrade");
     }
     String accept = headers.apply("Sec-WebSocket-Accept");
