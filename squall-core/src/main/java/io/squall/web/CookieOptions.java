@@ -1,7 +1,5 @@
 package io.squall.web;
 
-import io.squall.web.internal.SameSite;
-import io.squall.web.internal.SetCookieBuilder;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -40,39 +38,6 @@ public record CookieOptions(
   /** A builder with path {@code /}. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  void applyTo(SetCookieBuilder b) {
-    applyPathAndDomain(b);
-    if (expires != null) {
-      b.expires(expires);
-    }
-    if (maxAge != null) {
-      b.maxAge(maxAge);
-    }
-    b.secure(secure);
-    b.httpOnly(httpOnly);
-    if (sameSite != null) {
-      b.sameSite(parseSameSite(sameSite));
-    }
-  }
-
-  private static SameSite parseSameSite(String v) {
-    for (SameSite s : SameSite.values()) {
-      if (s.attributeValue().equalsIgnoreCase(v)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("SameSite must be Strict, Lax or None: " + v);
-  }
-
-  void applyPathAndDomain(SetCookieBuilder b) {
-    if (domain != null) {
-      b.domain(domain);
-    }
-    if (path != null) {
-      b.path(path);
-    }
   }
 
   /** Builds {@link CookieOptions}. */
