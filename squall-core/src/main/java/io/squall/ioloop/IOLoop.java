@@ -1,6 +1,7 @@
 package io.squall.ioloop;
 
 import io.squall.ioloop.internal.BlockingWatchdog;
+import io.squall.ioloop.internal.Futures;
 import io.squall.ioloop.internal.TimerHeap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -355,7 +356,8 @@ public final class IOLoop implements Executor, AutoCloseable {
       CompletionStage<T> future, BiConsumer<? super T, ? super Throwable> callback) {
     future.whenComplete(
         (value, error) ->
-            addCallback(() -> callback.accept(value, error == null ? null : unwrap(error))));
+            addCallback(
+                () -> callback.accept(value, error == null ? null : Futures.unwrap(error))));
   }
 
   /**
@@ -370,24 +372,7 @@ public final class IOLoop implements Executor, AutoCloseable {
     if (running) {
       throw new IllegalStateException("loop " + name + " is already running");
     }
-    CompletableFuture<T> result = new CompletableFuture<>();
-    addCallback(
-        () -> {
-          try {
-            function
-                .get()
-                .whenComplete(
-                    (v, e) -> {
-                      if (e != null) {
-                        result.completeExceptionally(unwrap(e));
-                      } else {
-                        result.complete(v);
-                      }
-                    });
-          } catch (Throwable e) {
-            result.completeExceptionally(e);
-          }
-        });
+    CompletableFuture<T> result = Futures.onLoop(this, function);
     Timeout timer =
         callLater(
             timeout,
@@ -405,7 +390,7 @@ public final class IOLoop implements Executor, AutoCloseable {
     } catch (CancellationException e) {
       throw new ExecutionException(e);
     } catch (CompletionException e) {
-      Throwable cause = unwrap(e);
+      Throwable cause = Futures.unwrap(e);
       if (cause instanceof TimeoutException te) {
         throw te;
       }
@@ -637,14 +622,6 @@ public final class IOLoop implements Executor, AutoCloseable {
       throw new IllegalStateException(
           what + " must be called on the loop thread of " + name + "; use addCallback");
     }
-  }
-
-  static Throwable unwrap(Throwable e) {
-    while ((e instanceof CompletionException || e instanceof ExecutionException)
-        && e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e;
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.squall.escape.Json;
 import io.squall.http.HttpHeaders;
 import io.squall.ioloop.IOLoop;
+import io.squall.ioloop.internal.Futures;
 import io.squall.iostream.IOStream;
 import io.squall.web.Blocking;
 import io.squall.web.RequestHandler;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -258,10 +258,7 @@ public abstract class WebSocketHandler extends RequestHandler {
   }
 
   private void callbackFailed(Throwable e) {
-    while (e instanceof CompletionException && e.getCause() != null) {
-      e = e.getCause();
-    }
-    logException(e);
+    logException(Futures.unwrap(e));
     WebSocketProtocol protocol = ws;
     if (protocol != null) {
       protocol.close(CloseCode.INTERNAL_ERROR, null);
