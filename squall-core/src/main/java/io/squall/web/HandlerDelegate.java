@@ -1,7 +1,6 @@
 package io.squall.web;
 
 import io.squall.http.HttpConnection;
-import io.squall.http.HttpInputException;
 import io.squall.http.HttpMessageDelegate;
 import io.squall.http.HttpServerRequest;
 import io.squall.http.internal.BodyCollector;
@@ -62,12 +61,7 @@ final class HandlerDelegate implements HttpMessageDelegate {
     }
     request.setBody(body.toArray());
     body = null;
-    try {
-      request.parseBody();
-    } catch (HttpInputException e) {
-      handler.sendError(e.status(), HttpError.withReason(e.status(), null, e.getMessage()));
-      return;
-    }
+    request.parseBody(); // a malformed body leaves the arguments empty; it never throws
     handler.execute();
   }
 
