@@ -3,6 +3,7 @@ package io.squall.web;
 import io.squall.template.BaseLoader;
 import io.squall.template.Loader;
 import io.squall.template.UIModule;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -257,7 +258,7 @@ public final class Settings {
       if (secret.length() < 16) {
         throw new IllegalArgumentException("cookie secret must be at least 16 characters long");
       }
-      cookieSecrets.put(version, secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      cookieSecrets.put(version, secret.getBytes(StandardCharsets.UTF_8));
       return this;
     }
 
