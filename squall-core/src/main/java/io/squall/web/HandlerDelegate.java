@@ -31,11 +31,11 @@ final class HandlerDelegate implements HttpMessageDelegate {
     Application.Routed routed = app.route(request.hostName(), request.path());
     handler = routed.handler();
     handler.init(routed.app(), request, routed.groups(), routed.names());
-    streaming = handler.dispatch().streamRequestBody();
+    streaming = handler.invoker().dispatch().streamRequestBody();
     if (streaming) {
-      handler.startBodyStream();
+      handler.invoker().startBodyStream();
       // prepare() runs now, and the body is read once it completes; the verb method after the body
-      return handler.execute();
+      return handler.invoker().execute();
     }
     body = new BodyCollector(request.headers().get("Content-Length"));
     return null;
@@ -56,19 +56,19 @@ final class HandlerDelegate implements HttpMessageDelegate {
   @Override
   public void finish() {
     if (streaming) {
-      handler.bodyStreamFinished();
+      handler.invoker().bodyStreamFinished();
       return;
     }
     request.setBody(body.toArray());
     body = null;
     request.parseBody(); // a malformed body leaves the arguments empty; it never throws
-    handler.execute();
+    handler.invoker().execute();
   }
 
   @Override
   public void onConnectionClose() {
     if (handler != null && !handler.isFinished()) {
-      handler.connectionLost();
+      handler.invoker().connectionLost();
     }
   }
 

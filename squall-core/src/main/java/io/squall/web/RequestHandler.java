@@ -102,30 +102,9 @@ public abstract class RequestHandler {
     initialize();
   }
 
-  final HandlerDispatch dispatch() {
-    return invoker.dispatch();
-  }
-
-  /** Runs the request (see {@link HandlerInvoker#execute()}). */
-  final CompletableFuture<Void> execute() {
-    return invoker.execute();
-  }
-
-  final void startBodyStream() {
-    invoker.startBodyStream();
-  }
-
-  final void bodyStreamFinished() {
-    invoker.bodyStreamFinished();
-  }
-
-  final void connectionLost() {
-    invoker.connectionLost();
-  }
-
-  /** Marks the request answered by someone else (the fallback handler). */
-  final void markFinishedExternally() {
-    invoker.ended(false);
+  /** The invoker that runs this handler's request (for the connection's delegate). */
+  final HandlerInvoker invoker() {
+    return invoker;
   }
 
   /**
