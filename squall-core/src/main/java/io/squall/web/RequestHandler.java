@@ -138,8 +138,9 @@ public abstract class RequestHandler {
 
   /** Resets the headers and body to their defaults (Tornado's {@code clear}). */
   public void clear() {
-    out.reset(DEFAULT_HEADERS);
-    setDefaultHeaders();
+    out.resetHeaders(DEFAULT_HEADERS);
+    setDefaultHeaders(); // in Tornado's order: headers, this hook, then body and status
+    out.resetBodyAndStatus();
   }
 
   /**

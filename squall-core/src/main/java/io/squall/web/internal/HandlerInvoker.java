@@ -121,7 +121,7 @@ public abstract class HandlerInvoker {
       if (!verb.equals("GET")
           && !verb.equals("HEAD")
           && !verb.equals("OPTIONS")
-          && handler.settings().xsrfCookies()) {
+          && handler.application().settings().xsrfCookies()) {
         handler.checkXsrfCookie();
       }
       HandlerDispatch.Target prepare = dispatch.prepare();

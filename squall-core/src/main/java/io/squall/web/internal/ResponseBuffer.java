@@ -54,9 +54,13 @@ public final class ResponseBuffer {
     }
   }
 
-  /** Starts over from a copy of {@code defaults} and an empty body with status 200. */
-  public void reset(HttpHeaders defaults) {
+  /** Starts the headers over from a copy of {@code defaults}. */
+  public void resetHeaders(HttpHeaders defaults) {
     headers = new HttpHeaders(defaults);
+  }
+
+  /** Starts the body over empty, with status 200. */
+  public void resetBodyAndStatus() {
     clearBody();
     status = 200;
     reason = "OK";
