@@ -179,15 +179,18 @@ public abstract class WebSocketHandler extends RequestHandler {
     setStatus(101);
     check.responseHeaders().forEach(this::setHeader);
     stream = detach();
-    Settings settings = settings();
-    Duration interval = settings.websocketPingInterval();
-    Duration timeout = settings.websocketPingTimeout();
+    Duration interval = pingInterval();
+    Duration timeout = pingTimeout();
     if (timeout == null && interval != null) {
       timeout = interval.multipliedBy(3);
     }
+    int maxMessageSize = maxMessageSize();
+    if (maxMessageSize <= 0) {
+      throw new IllegalStateException(
+          getClass().getName() + ".maxMessageSize() must be positive: " + maxMessageSize);
+    }
     WebSocketProtocol.Params params =
-        new WebSocketProtocol.Params(
-            settings.websocketMaxMessageSize(), interval, timeout, closeTimeout());
+        new WebSocketProtocol.Params(maxMessageSize, interval, timeout, closeTimeout());
     if (BLOCKING.get(getClass())) {
       serial = new SerialExecutor("squall-websocket-" + getClass().getSimpleName());
     }
@@ -325,6 +328,38 @@ public abstract class WebSocketHandler extends RequestHandler {
 
   // ------------------------------------------------------------------------------------------
   // Overridable hooks
+
+  /**
+   * The largest message this handler accepts, in bytes (Tornado's {@code max_message_size}); a
+   * bigger one closes the connection with 1009. Defaults to the {@code websocketMaxMessageSize}
+   * setting; override to give one route its own limit.
+   *
+   * @return the limit, positive
+   */
+  public int maxMessageSize() {
+    return settings().websocketMaxMessageSize();
+  }
+
+  /**
+   * How often to ping the client (Tornado's {@code ping_interval}), or null for no pings. Defaults
+   * to the {@code websocketPingInterval} setting.
+   *
+   * @return the interval or null
+   */
+  public Duration pingInterval() {
+    return settings().websocketPingInterval();
+  }
+
+  /**
+   * How long a ping may go unanswered before the connection is closed (Tornado's {@code
+   * ping_timeout}); null means three ping intervals. Defaults to the {@code websocketPingTimeout}
+   * setting.
+   *
+   * @return the timeout or null
+   */
+  public Duration pingTimeout() {
+    return settings().websocketPingTimeout();
+  }
 
   /**
    * Called when the connection is open (Tornado's {@code open}), with the route's groups. Messages
