@@ -1,5 +1,6 @@
 package io.squall.ioloop;
 
+import io.squall.ioloop.internal.Futures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,7 +70,7 @@ public final class Gen {
         (v, e) -> {
           t.cancel();
           if (e != null) {
-            result.completeExceptionally(IOLoop.unwrap(e));
+            result.completeExceptionally(Futures.unwrap(e));
           } else {
             result.complete(v);
           }
@@ -103,7 +104,7 @@ public final class Gen {
           .whenComplete(
               (v, e) -> {
                 if (e != null) {
-                  failOrLog(result, IOLoop.unwrap(e));
+                  failOrLog(result, Futures.unwrap(e));
                   return;
                 }
                 values[index] = v;

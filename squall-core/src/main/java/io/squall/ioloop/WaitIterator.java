@@ -1,5 +1,6 @@
 package io.squall.ioloop;
 
+import io.squall.ioloop.internal.Futures;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,7 +142,7 @@ public final class WaitIterator<K, T> {
     source.whenComplete(
         (v, e) -> {
           if (e != null) {
-            out.completeExceptionally(IOLoop.unwrap(e));
+            out.completeExceptionally(Futures.unwrap(e));
           } else {
             out.complete(v);
           }

@@ -29,11 +29,16 @@ public final class Futures {
   /**
    * Runs {@code action} on {@code loop} (through {@link IOLoop#addCallback}) and returns a future
    * that completes as the stage the action returns does, its exception unwrapped; an exception
-   * thrown by the action itself fails the future as it is. Does not wait.
+   * thrown by the action itself fails the future as it is. Does not wait. If the loop closes first
+   * (or has closed), the future fails with {@link io.squall.ioloop.LoopClosedException}, so a
+   * thread waiting on it is never left hanging.
    */
   public static <T> CompletableFuture<T> onLoop(
       IOLoop loop, Supplier<? extends CompletionStage<T>> action) {
-    CompletableFuture<T> result = new CompletableFuture<>();
+    CompletableFuture<T> result = loop.failOnClose(new CompletableFuture<>());
+    if (result.isDone()) {
+      return result;
+    }
     loop.addCallback(
         () -> {
           try {
