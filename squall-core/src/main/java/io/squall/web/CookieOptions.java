@@ -40,6 +40,29 @@ public record CookieOptions(
     return new Builder();
   }
 
+  /**
+   * A builder that starts from these options, to derive others (e.g. from the {@code
+   * cookieDefaults} setting).
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.domain = domain;
+    b.path = path;
+    b.expires = expires;
+    b.maxAge = maxAge;
+    b.secure = secure;
+    b.httpOnly = httpOnly;
+    b.sameSite = sameSite;
+    return b;
+  }
+
+  /** Whether neither Expires nor Max-Age is set (a session cookie). */
+  boolean isSession() {
+    return expires == null && maxAge == null;
+  }
+
   /** Builds {@link CookieOptions}. */
   public static final class Builder {
     private String domain;

@@ -1,6 +1,7 @@
 package io.squall.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.squall.escape.internal.UrlCodec;
 import io.squall.http.HttpConnection;
 import io.squall.http.HttpHeaders;
 import io.squall.http.HttpServerRequest;
@@ -25,8 +26,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -223,47 +226,93 @@ public abstract class RequestHandler {
    * @throws MissingArgumentError (400) when absent
    */
   public String getArgument(String name) {
-    return RequestArguments.required(request.arguments(), name);
+    return RequestArguments.required(this, request.arguments(), name, true);
   }
 
   /** As {@link #getArgument(String)}, with a default for an absent argument. */
   public String getArgument(String name, String defaultValue) {
-    return RequestArguments.optional(request.arguments(), name, defaultValue);
+    return getArgument(name, defaultValue, true);
+  }
+
+  /**
+   * As {@link #getArgument(String, String)}; {@code strip} false keeps surrounding white space
+   * (Tornado's {@code strip=False}).
+   */
+  public String getArgument(String name, String defaultValue, boolean strip) {
+    return RequestArguments.optional(this, request.arguments(), name, defaultValue, strip);
   }
 
   /** Every value of argument {@code name} from query and body, cleaned; empty when absent. */
   public List<String> getArguments(String name) {
-    return RequestArguments.all(request.arguments().get(name));
+    return getArguments(name, true);
+  }
+
+  /** As {@link #getArguments(String)}; {@code strip} false keeps surrounding white space. */
+  public List<String> getArguments(String name, boolean strip) {
+    return RequestArguments.all(this, request.arguments(), name, strip);
   }
 
   /** As {@link #getArgument(String)}, from the query string only. */
   public String getQueryArgument(String name) {
-    return RequestArguments.required(request.queryArguments(), name);
+    return RequestArguments.required(this, request.queryArguments(), name, true);
   }
 
   /** As {@link #getArgument(String, String)}, from the query string only. */
   public String getQueryArgument(String name, String defaultValue) {
-    return RequestArguments.optional(request.queryArguments(), name, defaultValue);
+    return getQueryArgument(name, defaultValue, true);
+  }
+
+  /** As {@link #getArgument(String, String, boolean)}, from the query string only. */
+  public String getQueryArgument(String name, String defaultValue, boolean strip) {
+    return RequestArguments.optional(this, request.queryArguments(), name, defaultValue, strip);
   }
 
   /** Every value of a query argument. */
   public List<String> getQueryArguments(String name) {
-    return RequestArguments.all(request.queryArguments().get(name));
+    return getQueryArguments(name, true);
+  }
+
+  /** Every value of a query argument; {@code strip} false keeps surrounding white space. */
+  public List<String> getQueryArguments(String name, boolean strip) {
+    return RequestArguments.all(this, request.queryArguments(), name, strip);
   }
 
   /** As {@link #getArgument(String)}, from the form body only. */
   public String getBodyArgument(String name) {
-    return RequestArguments.required(request.bodyArguments(), name);
+    return RequestArguments.required(this, request.bodyArguments(), name, true);
   }
 
   /** As {@link #getArgument(String, String)}, from the form body only. */
   public String getBodyArgument(String name, String defaultValue) {
-    return RequestArguments.optional(request.bodyArguments(), name, defaultValue);
+    return getBodyArgument(name, defaultValue, true);
+  }
+
+  /** As {@link #getArgument(String, String, boolean)}, from the form body only. */
+  public String getBodyArgument(String name, String defaultValue, boolean strip) {
+    return RequestArguments.optional(this, request.bodyArguments(), name, defaultValue, strip);
   }
 
   /** Every value of a body argument. */
   public List<String> getBodyArguments(String name) {
-    return RequestArguments.all(request.bodyArguments().get(name));
+    return getBodyArguments(name, true);
+  }
+
+  /** Every value of a body argument; {@code strip} false keeps surrounding white space. */
+  public List<String> getBodyArguments(String name, boolean strip) {
+    return RequestArguments.all(this, request.bodyArguments(), name, strip);
+  }
+
+  /**
+   * Decodes one query or body argument value before it is cleaned (Tornado's {@code
+   * decode_argument}). Values arrive already decoded from UTF-8 percent-encoding; override to
+   * re-interpret them (another charset, a normalisation) for every argument getter at once.
+   *
+   * @param value the value as received
+   * @param name the argument's name
+   * @return the value to use
+   */
+  public String decodeArgument(String value, String name) {
+    return value;
   }
 
   /**
@@ -428,7 +477,11 @@ public abstract class RequestHandler {
     redirect(url, permanent ? 301 : 302);
   }
 
-  /** Redirects to {@code url} with a 3xx {@code status}. */
+  /**
+   * Redirects to {@code url} with a 3xx {@code status}. Non-ASCII characters are percent-encoded as
+   * UTF-8, so {@code redirect("/café")} sends {@code Location: /caf%C3%A9}; existing escapes are
+   * kept, and CR or LF (header injection) is refused with an exception.
+   */
   public void redirect(String url, int status) {
     if (out.headersWritten()) {
       throw new IllegalStateException("Cannot redirect after headers have been written");
@@ -437,7 +490,7 @@ public abstract class RequestHandler {
       throw new IllegalArgumentException("redirect status must be 3xx: " + status);
     }
     setStatus(status);
-    setHeader("Location", url);
+    setHeader("Location", UrlCodec.encodeUnsafeUriChars(url));
     finish();
   }
 
@@ -513,19 +566,26 @@ public abstract class RequestHandler {
   // ------------------------------------------------------------------------------------------
   // Cookies
 
-  /** Sets a cookie with path {@code /}. */
+  /**
+   * Sets a cookie with the {@code cookieDefaults} setting's attributes (path {@code /} unless
+   * configured otherwise).
+   */
   public void setCookie(String name, String value) {
-    setCookie(name, value, CookieOptions.defaults());
+    setCookie(name, value, settings().cookieDefaults());
   }
 
-  /** Sets a cookie with the given options. */
+  /**
+   * Sets a cookie with the given attributes (Tornado's {@code set_cookie} keyword arguments:
+   * domain, path, expires, max-age, secure, httponly, samesite). Derive them from the defaults with
+   * {@code settings().cookieDefaults().toBuilder()}.
+   */
   public void setCookie(String name, String value, CookieOptions options) {
     addHeader("Set-Cookie", SetCookieBuilder.of(name, value).options(options).build());
   }
 
-  /** Deletes a cookie at path {@code /}. */
+  /** Deletes a cookie at the {@code cookieDefaults} path and domain. */
   public void clearCookie(String name) {
-    clearCookie(name, CookieOptions.defaults());
+    clearCookie(name, settings().cookieDefaults());
   }
 
   /** Deletes a cookie set with the given path and domain. */
@@ -534,19 +594,48 @@ public abstract class RequestHandler {
   }
 
   /**
+   * Deletes every cookie the request sent (Tornado's {@code clear_all_cookies}), at the {@code
+   * cookieDefaults} path and domain.
+   */
+  public void clearAllCookies() {
+    clearAllCookies(settings().cookieDefaults());
+  }
+
+  /** Deletes every cookie the request sent, at the path and domain of {@code options}. */
+  public void clearAllCookies(CookieOptions options) {
+    for (String name : cookies().keySet()) {
+      clearCookie(name, options);
+    }
+  }
+
+  /**
    * Sets a cookie signed with the {@code cookieSecret} setting, valid for {@code expiresDays} in
-   * the browser (Tornado's {@code set_signed_cookie}).
+   * the browser (Tornado's {@code set_signed_cookie}), with the {@code cookieDefaults} attributes.
    */
   public void setSignedCookie(String name, String value, int expiresDays) {
-    setCookie(
-        name,
-        createSignedValue(name, value),
-        CookieOptions.builder().expires(Instant.now().plus(Duration.ofDays(expiresDays))).build());
+    setSignedCookie(name, value, expiresDays, settings().cookieDefaults());
+  }
+
+  /**
+   * As {@link #setSignedCookie(String, String, int)} with the given attributes; {@code expiresDays}
+   * sets Expires unless {@code options} has Expires or Max-Age of its own.
+   */
+  public void setSignedCookie(String name, String value, int expiresDays, CookieOptions options) {
+    CookieOptions o =
+        options.expires() == null && options.maxAge() == null
+            ? options.toBuilder().expires(Instant.now().plus(Duration.ofDays(expiresDays))).build()
+            : options;
+    setCookie(name, createSignedValue(name, value), o);
   }
 
   /** As {@link #setSignedCookie(String, String, int)} for 30 days. */
   public void setSignedCookie(String name, String value) {
     setSignedCookie(name, value, 30);
+  }
+
+  /** As {@link #setSignedCookie(String, String, int, CookieOptions)} for 30 days. */
+  public void setSignedCookie(String name, String value, CookieOptions options) {
+    setSignedCookie(name, value, 30, options);
   }
 
   /** Signs {@code value} for a cookie named {@code name}. */
@@ -564,9 +653,42 @@ public abstract class RequestHandler {
 
   /** As {@link #getSignedCookie(String)} with a maximum age in days. */
   public String getSignedCookie(String name, double maxAgeDays) {
-    String raw = getCookie(name);
-    byte[] v = raw == null ? null : SignedValues.decode(cookieSecret(), name, raw, maxAgeDays);
+    return getSignedCookie(name, maxAgeDays, SignedValues.DEFAULT_MIN_VERSION);
+  }
+
+  /**
+   * As {@link #getSignedCookie(String, double)}, accepting signed-value formats from {@code
+   * minVersion} on (Tornado's {@code min_version}): 2 (the default) accepts only the current
+   * format; 1 also accepts values that Tornado before 3.0 wrote, for a migrating application.
+   *
+   * @throws IllegalArgumentException if {@code minVersion} is not 1 or 2
+   */
+  public String getSignedCookie(String name, double maxAgeDays, int minVersion) {
+    return decodeSignedValue(name, getCookie(name), maxAgeDays, minVersion);
+  }
+
+  /**
+   * Verifies {@code value} as signed for {@code name} (Tornado's {@code decode_signed_value}); null
+   * when it is absent, tampered with or too old.
+   */
+  public String decodeSignedValue(String name, String value, double maxAgeDays, int minVersion) {
+    byte[] v =
+        value == null
+            ? null
+            : SignedValues.decode(
+                cookieSecret(), name, value, maxAgeDays, InstantSource.system(), minVersion);
     return v == null ? null : new String(v, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The key version a signed cookie was signed with (Tornado's {@code
+   * get_signed_cookie_key_version}), to re-sign values made with an old key; empty when the cookie
+   * is absent or is not a well-formed current-format value. The version is read, not verified:
+   * check the value with {@link #getSignedCookie(String)} too.
+   */
+  public OptionalInt getSignedCookieKeyVersion(String name) {
+    String raw = getCookie(name);
+    return raw == null ? OptionalInt.empty() : SignedValues.keyVersion(raw);
   }
 
   private CookieSecret cookieSecret() {
@@ -692,6 +814,40 @@ public abstract class RequestHandler {
    */
   public String staticUrl(String path) {
     return application.staticUrl(path);
+  }
+
+  /**
+   * As {@link #staticUrl(String)}; with {@code includeHost} the URL is absolute, with this
+   * request's scheme and host (Tornado's {@code include_host}), for pages read outside the site
+   * (feeds, mail).
+   */
+  public String staticUrl(String path, boolean includeHost) {
+    String url = staticUrl(path);
+    return includeHost ? request.protocol() + "://" + request.host() + url : url;
+  }
+
+  /**
+   * Fails unless the application has the setting {@code name} (Tornado's {@code require_setting}).
+   *
+   * @param name a custom setting's key, or the name of a typed one ({@code cookieSecret}, {@code
+   *     loginUrl}, {@code staticPath}, {@code templatePath})
+   * @param feature what needs it, named in the message
+   * @throws IllegalStateException when it is not set
+   */
+  public void requireSetting(String name, String feature) {
+    Settings s = settings();
+    boolean present =
+        switch (name) {
+          case "cookieSecret", "cookie_secret" -> !s.cookieSecrets().isEmpty();
+          case "loginUrl", "login_url" -> s.loginUrl() != null;
+          case "staticPath", "static_path" -> s.staticPath() != null;
+          case "templatePath", "template_path" -> s.templatePath() != null;
+          default -> s.get(name) != null;
+        };
+    if (!present) {
+      throw new IllegalStateException(
+          "You must define the '" + name + "' setting in your application to use " + feature);
+    }
   }
 
   @Override

@@ -36,6 +36,8 @@ public final class Settings {
   private final String loginUrl;
   private final boolean xsrfCookies;
   private final String xsrfCookieName;
+  private final CookieOptions xsrfCookieOptions;
+  private final CookieOptions cookieDefaults;
   private final Path staticPath;
   private final String staticUrlPrefix;
   private final String staticDefaultFilename;
@@ -59,6 +61,8 @@ public final class Settings {
     this.loginUrl = b.loginUrl;
     this.xsrfCookies = b.xsrfCookies;
     this.xsrfCookieName = b.xsrfCookieName;
+    this.xsrfCookieOptions = b.xsrfCookieOptions;
+    this.cookieDefaults = b.cookieDefaults;
     this.staticPath = b.staticPath;
     this.staticUrlPrefix = b.staticUrlPrefix;
     this.staticDefaultFilename = b.staticDefaultFilename;
@@ -118,6 +122,23 @@ public final class Settings {
   /** The XSRF cookie's name (default {@code _xsrf}). */
   public String xsrfCookieName() {
     return xsrfCookieName;
+  }
+
+  /**
+   * The attributes of the XSRF cookie (Tornado's {@code xsrf_cookie_kwargs}); default: the {@link
+   * #cookieDefaults()}.
+   */
+  public CookieOptions xsrfCookieOptions() {
+    return xsrfCookieOptions != null ? xsrfCookieOptions : cookieDefaults;
+  }
+
+  /**
+   * The attributes of cookies set without options ({@code setCookie(name, value)}, {@code
+   * setSignedCookie}): default path {@code /} and nothing else, as in Tornado. Set it to make
+   * session cookies HttpOnly and SameSite application-wide.
+   */
+  public CookieOptions cookieDefaults() {
+    return cookieDefaults;
   }
 
   /** Folder served under {@link #staticUrlPrefix()}; null for none. */
@@ -199,6 +220,8 @@ public final class Settings {
     private String loginUrl;
     private boolean xsrfCookies;
     private String xsrfCookieName = "_xsrf";
+    private CookieOptions xsrfCookieOptions;
+    private CookieOptions cookieDefaults = CookieOptions.defaults();
     private Path staticPath;
     private String staticUrlPrefix = "/static/";
     private String staticDefaultFilename;
@@ -289,6 +312,24 @@ public final class Settings {
     /** The XSRF cookie's name (default {@code _xsrf}). */
     public Builder xsrfCookieName(String name) {
       this.xsrfCookieName = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /**
+     * The attributes of the XSRF cookie (Tornado's {@code xsrf_cookie_kwargs}), for example {@code
+     * CookieOptions.builder().secure(true).sameSite("Strict").build()}.
+     */
+    public Builder xsrfCookieOptions(CookieOptions options) {
+      this.xsrfCookieOptions = Objects.requireNonNull(options);
+      return this;
+    }
+
+    /**
+     * The attributes of cookies set without options, for example {@code
+     * CookieOptions.builder().httpOnly(true).sameSite("Lax").build()}.
+     */
+    public Builder cookieDefaults(CookieOptions options) {
+      this.cookieDefaults = Objects.requireNonNull(options);
       return this;
     }
 

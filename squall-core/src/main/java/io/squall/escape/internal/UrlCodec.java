@@ -120,4 +120,31 @@ public final class UrlCodec {
     }
     return -1;
   }
+
+  /**
+   * {@code url} with every non-ASCII character percent-encoded as UTF-8; ASCII, {@code %} escapes
+   * included, is kept (control characters are left for the header check to refuse). The same string
+   * when there is nothing to encode.
+   */
+  public static String encodeUnsafeUriChars(String url) {
+    int i = 0;
+    while (i < url.length() && url.charAt(i) < 0x80) {
+      i++;
+    }
+    if (i == url.length()) {
+      return url;
+    }
+    StringBuilder out = new StringBuilder(url.length() + 16).append(url, 0, i);
+    byte[] bytes = url.substring(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (byte b : bytes) {
+      int c = b & 0xff;
+      if (c < 0x80) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
+        out.append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+      }
+    }
+    return out.toString();
+  }
 }

@@ -3,6 +3,7 @@ package io.squall.web.internal;
 import io.squall.escape.Escape;
 import io.squall.http.HttpServerRequest;
 import io.squall.ioloop.IOLoop;
+import io.squall.ioloop.LoopClosedException;
 import io.squall.ioloop.internal.Futures;
 import io.squall.iostream.StreamClosedError;
 import io.squall.web.HttpError;
@@ -330,10 +331,10 @@ public abstract class HandlerInvoker {
                     r = stage.toCompletableFuture().join();
                   }
                   Object result = r;
-                  loop.addCallback(() -> done.complete(result));
+                  backOnLoop(loop, done, () -> done.complete(result));
                 } catch (Throwable e) {
                   Throwable cause = Futures.unwrap(e);
-                  loop.addCallback(() -> done.completeExceptionally(cause));
+                  backOnLoop(loop, done, () -> done.completeExceptionally(cause));
                 }
               });
       return done;
@@ -356,6 +357,15 @@ public abstract class HandlerInvoker {
       return onLoop;
     }
     return null;
+  }
+
+  /** Completes {@code done} on the loop; if the loop has closed meanwhile, fails it at once. */
+  private static void backOnLoop(IOLoop loop, CompletableFuture<Object> done, Runnable completion) {
+    try {
+      loop.addCallback(completion);
+    } catch (LoopClosedException closed) {
+      done.completeExceptionally(closed);
+    }
   }
 
   private static void complete(CompletableFuture<Object> f, Object v, Throwable e) {

@@ -5,6 +5,7 @@ import io.squall.escape.Json;
 import io.squall.escape.internal.UrlCodec;
 import io.squall.web.HttpError;
 import io.squall.web.MissingArgumentError;
+import io.squall.web.RequestHandler;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,32 +24,41 @@ public final class RequestArguments {
   private RequestArguments() {}
 
   /**
-   * The last value of {@code name}, cleaned.
+   * The last value of {@code name}, passed through the handler's {@code decodeArgument} and
+   * cleaned, stripped of surrounding white space when {@code strip}.
    *
    * @throws MissingArgumentError (400) when absent
    */
-  public static String required(Map<String, List<String>> args, String name) {
+  public static String required(
+      RequestHandler h, Map<String, List<String>> args, String name, boolean strip) {
     String v = last(args.get(name));
     if (v == null) {
       throw new MissingArgumentError(name);
     }
-    return clean(v);
+    return clean(h.decodeArgument(v, name), strip);
   }
 
-  /** The last value of {@code name}, cleaned, or {@code defaultValue} when absent. */
-  public static String optional(Map<String, List<String>> args, String name, String defaultValue) {
+  /** As {@link #required}, or {@code defaultValue} (as given) when absent. */
+  public static String optional(
+      RequestHandler h,
+      Map<String, List<String>> args,
+      String name,
+      String defaultValue,
+      boolean strip) {
     String v = last(args.get(name));
-    return v == null ? defaultValue : clean(v);
+    return v == null ? defaultValue : clean(h.decodeArgument(v, name), strip);
   }
 
-  /** Every value, cleaned; empty for null. */
-  public static List<String> all(List<String> values) {
+  /** Every value of {@code name}, decoded and cleaned as {@link #required}; empty when absent. */
+  public static List<String> all(
+      RequestHandler h, Map<String, List<String>> args, String name, boolean strip) {
+    List<String> values = args.get(name);
     if (values == null) {
       return List.of();
     }
     List<String> out = new ArrayList<>(values.size());
     for (String v : values) {
-      out.add(clean(v));
+      out.add(clean(h.decodeArgument(v, name), strip));
     }
     return out;
   }
@@ -57,8 +67,10 @@ public final class RequestArguments {
     return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
   }
 
-  /** Replaces C0 control characters other than TAB, LF, VT, FF, CR with a space; strips. */
-  private static String clean(String v) {
+  /**
+   * Replaces C0 control characters other than TAB, LF, VT, FF, CR with a space; strips when asked.
+   */
+  private static String clean(String v, boolean strip) {
     StringBuilder sb = null;
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
@@ -70,7 +82,7 @@ public final class RequestArguments {
       }
     }
     String s = sb == null ? v : sb.toString();
-    return s.strip();
+    return strip ? s.strip() : s;
   }
 
   /**

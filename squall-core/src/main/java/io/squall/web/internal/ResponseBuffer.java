@@ -123,17 +123,45 @@ public final class ResponseBuffer {
   }
 
   /**
-   * {@code value} as JSON bytes (Jackson), to be sent with {@link #JSON_TYPE}.
+   * {@code value} as JSON bytes (Jackson), to be sent with {@link #JSON_TYPE}. As Tornado's {@code
+   * json_encode}, every {@code </} becomes {@code <\/} (the same string to a JSON parser), so JSON
+   * embedded in a page cannot close its {@code <script>} element.
    *
    * @throws IllegalArgumentException when Jackson cannot serialize it
    */
   public static byte[] json(Object value) {
+    byte[] b;
     try {
-      return Json.mapper().writeValueAsBytes(value);
+      b = Json.mapper().writeValueAsBytes(value);
     } catch (JacksonException e) {
       throw new IllegalArgumentException(
           "cannot write value as JSON: " + e.getOriginalMessage(), e);
     }
+    return escapeClosingTags(b);
+  }
+
+  /**
+   * {@code json} with a backslash inserted in every {@code </}; the same array when it has none.
+   */
+  static byte[] escapeClosingTags(byte[] json) {
+    int count = 0;
+    for (int i = 0; i + 1 < json.length; i++) {
+      if (json[i] == '<' && json[i + 1] == '/') {
+        count++;
+      }
+    }
+    if (count == 0) {
+      return json;
+    }
+    byte[] out = new byte[json.length + count];
+    int o = 0;
+    for (int i = 0; i < json.length; i++) {
+      out[o++] = json[i];
+      if (json[i] == '<' && i + 1 < json.length && json[i + 1] == '/') {
+        out[o++] = '\\';
+      }
+    }
+    return out;
   }
 
   /** Drops the buffered body. */

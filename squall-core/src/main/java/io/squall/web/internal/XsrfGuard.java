@@ -1,7 +1,6 @@
 package io.squall.web.internal;
 
 import io.squall.http.HttpServerRequest;
-import io.squall.web.CookieOptions;
 import io.squall.web.HttpError;
 import io.squall.web.RequestHandler;
 import java.time.Instant;
@@ -24,7 +23,7 @@ public final class XsrfGuard {
     XsrfTokens.Decoded existing = XsrfTokens.decode(handler.getCookie(cookieName));
     if (existing == null) {
       String encoded = XsrfTokens.encode(XsrfTokens.newToken(), Instant.now().getEpochSecond());
-      handler.setCookie(cookieName, encoded, CookieOptions.defaults());
+      handler.setCookie(cookieName, encoded, handler.settings().xsrfCookieOptions());
       return encoded;
     }
     return XsrfTokens.encode(existing.token(), existing.timestamp());
