@@ -58,6 +58,17 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>The response is buffered by {@link #write} and sent by {@link #flush()} or {@link #finish()};
  * a handler that returns without finishing is finished automatically.
+ *
+ * <p><b>Threads.</b> Every response method ({@code write}, {@code setHeader}, {@code setStatus},
+ * cookies, {@code clear}, {@code flush}, {@code finish}, {@code sendError}, {@code redirect},
+ * {@code render}) may be called on the loop or from the virtual thread of a {@link Blocking}
+ * method, with the same result. While a blocking method runs, its thread owns the handler: the
+ * methods that only change the buffered response act on it directly, and those that send bytes
+ * ({@code flush}, {@code finish}, {@code sendError}, {@code redirect}, {@code render}) hand the
+ * work to the loop and wait for it there, so a blocking method may go on after they return; a
+ * future they return is complete once the bytes went to the socket. If the loop closes meanwhile,
+ * they fail with {@link io.squall.ioloop.LoopClosedException}. Do not call a handler from any other
+ * thread; hand such work to {@link #loop()} with {@code addCallback}.
  */
 public abstract class RequestHandler {
   /** Every response starts from these; copied, not re-validated, per request. */
