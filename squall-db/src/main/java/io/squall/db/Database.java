@@ -140,7 +140,9 @@ public final class Database implements AutoCloseable {
       try {
         var result =
             Flyway.configure(Database.class.getClassLoader())
-                .dataSource(ds)
+                // its own connections, not the pool's: Flyway holds two at once (the schema
+                // history lock and the migration), more than a pool of one has
+                .dataSource(options.url(), options.user(), options.password())
                 .locations(options.migrations().toArray(new String[0]))
                 .load()
                 .migrate();

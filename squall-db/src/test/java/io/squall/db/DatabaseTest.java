@@ -218,6 +218,16 @@ class DatabaseTest {
   }
 
   @Test
+  void aPoolOfOneConnectionStillMigratesAFreshDatabase() throws Exception {
+    db.close();
+    url = TestDatabases.freshUrl(kind, dir);
+    // Flyway holds two connections at once; it must not take them from a pool of one
+    db = open(DatabaseOptions.builder(url).poolSize(1).migrations("classpath:db/testmigration"));
+    assertThat(await(insert("one"))).isPositive();
+    assertThat(count()).isEqualTo(1);
+  }
+
+  @Test
   void callsAfterCloseFail() {
     db.close();
     assertThatThrownBy(() -> db.withHandle(h -> 1).join())
