@@ -108,6 +108,7 @@ public final class DemoHub {
   private static Database openTasksDatabase(String[] args) {
     String url;
     try {
+      DemoArgs.port(args, 8888); // bad arguments end the hub before it touches any database
       url = DemoArgs.option(args, "db");
       if (url == null) {
         Path dir = DemoArgs.dataDir(args);

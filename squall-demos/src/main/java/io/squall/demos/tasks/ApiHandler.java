@@ -61,7 +61,10 @@ public abstract class ApiHandler extends RequestHandler {
       throw new HttpError(405);
     }
     checkPath();
-    setMaxBodySize(MAX_BODY);
+    String length = request().headers().get("Content-Length");
+    if (length != null && length.length() > 0 && parseLength(length) > MAX_BODY) {
+      throw tooLarge();
+    }
     if (method.equals("POST") || method.equals("PUT")) {
       String type = mediaType();
       if (!type.equals("application/json") && !type.equals(FORM_TYPE)) {
@@ -83,8 +86,31 @@ public abstract class ApiHandler extends RequestHandler {
     return (semi < 0 ? ct : ct.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
   }
 
+  private static long parseLength(String v) {
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE; // the connection has checked it; a number too long to parse is big
+    }
+  }
+
+  private static ApiError tooLarge() {
+    return new ApiError(413, "the body is over the limit of " + MAX_BODY + " bytes");
+  }
+
+  /**
+   * Collects the body; past {@link #MAX_BODY} (a chunked body has no length up front) answers 413
+   * at once, and the connection closes after it.
+   */
   @Override
   public CompletionStage<?> dataReceived(ByteBuffer chunk) {
+    if (isFinished()) {
+      return null;
+    }
+    if (body.size() + (long) chunk.remaining() > MAX_BODY) {
+      sendError(413, tooLarge());
+      return null;
+    }
     byte[] b = new byte[chunk.remaining()];
     chunk.get(b);
     body.write(b, 0, b.length);

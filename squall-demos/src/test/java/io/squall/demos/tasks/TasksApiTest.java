@@ -321,6 +321,36 @@ class TasksApiTest {
   }
 
   @Test
+  void aBodyOverTheLimitIs413AsJsonWhetherDeclaredOrChunked(SquallClient client) {
+    int over = (int) ApiHandler.MAX_BODY + 1;
+    try (RawConnection c = client.raw()) {
+      c.send(
+          "POST /api/tasks HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+              + "Content-Length: "
+              + over
+              + "\r\nExpect: 100-continue\r\n\r\n");
+      RawConnection.Response r = c.readResponse();
+      assertThat(r.status()).as("no 100 for a body that is too large").isEqualTo(413);
+      assertThat(json(r).get("error").get("message").textValue()).contains("over the limit");
+    }
+    try (RawConnection c = client.raw()) {
+      c.send(
+          "POST /api/tasks HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+              + "Transfer-Encoding: chunked\r\n\r\n"
+              + Integer.toHexString(over)
+              + "\r\n"
+              + "x".repeat(over)
+              + "\r\n");
+      RawConnection.Response r = c.readResponse();
+      assertThat(r.status()).isEqualTo(413);
+      assertThat(r.header("Content-Type")).startsWith(JSON);
+      assertThat(json(r).get("error").get("status").intValue()).isEqualTo(413);
+      assertThat(c.isClosedByServer()).as("the rest of the body is not read").isTrue();
+    }
+    assertThat(client.fetch("/api/tasks").json().size()).isZero();
+  }
+
+  @Test
   void pipelinedPostsOnOneConnectionAreAnsweredInOrder(SquallClient client) {
     int n = 25;
     StringBuilder all = new StringBuilder();
