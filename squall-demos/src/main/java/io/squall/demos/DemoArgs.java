@@ -3,6 +3,7 @@ package io.squall.demos;
 import io.squall.http.HttpServer;
 import io.squall.web.Application;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** Command-line helpers shared by the demos' main methods. */
@@ -24,7 +25,9 @@ public final class DemoArgs {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String v;
-      if (a.startsWith("--port=")) {
+      if (a.startsWith("--db=") || a.startsWith("--data-dir=")) {
+        continue; // the hub's database options, read by option()
+      } else if (a.startsWith("--port=")) {
         v = a.substring("--port=".length());
       } else if (a.equals("--port")) {
         if (i + 1 == args.length) {
@@ -37,6 +40,42 @@ public final class DemoArgs {
       port = parsePort(v);
     }
     return port;
+  }
+
+  /**
+   * The value of {@code --NAME=VALUE}, the last one when repeated, or null when absent.
+   *
+   * @throws IllegalArgumentException for an empty value
+   */
+  public static String option(String[] args, String name) {
+    String prefix = "--" + name + "=";
+    String value = null;
+    for (String a : args) {
+      if (a.startsWith(prefix)) {
+        value = a.substring(prefix.length());
+        if (value.isEmpty()) {
+          throw new IllegalArgumentException(prefix + " needs a value");
+        }
+      }
+    }
+    return value;
+  }
+
+  /**
+   * Where the demos keep their files (the task list's H2 database): {@code --data-dir=DIR}, else
+   * {@code $XDG_DATA_HOME/squall-demos}, else {@code ~/.local/share/squall-demos}.
+   */
+  public static Path dataDir(String[] args) {
+    String dir = option(args, "data-dir");
+    if (dir != null) {
+      return Path.of(dir).toAbsolutePath();
+    }
+    String xdg = System.getenv("XDG_DATA_HOME");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".local", "share");
+    return base.resolve("squall-demos").toAbsolutePath();
   }
 
   private static int parsePort(String v) {
