@@ -5,6 +5,7 @@ import io.squall.http.HttpInputException;
 import io.squall.http.HttpMessageDelegate;
 import io.squall.http.HttpServerRequest;
 import io.squall.http.internal.BodyCollector;
+import io.squall.http.internal.HttpAccess;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionStage;
 
@@ -14,6 +15,8 @@ import java.util.concurrent.CompletionStage;
  * handler), then runs the handler.
  */
 final class HandlerDelegate implements HttpMessageDelegate {
+  private static final HttpAccess.Requests REQUESTS = HttpAccess.requests();
+
   private final Application app;
   private final HttpConnection connection;
   private RequestHandler handler;
@@ -60,10 +63,10 @@ final class HandlerDelegate implements HttpMessageDelegate {
       handler.bodyStreamFinished();
       return;
     }
-    request.setBody(body.toArray());
+    REQUESTS.setBody(request, body.toArray());
     body = null;
     try {
-      request.parseBody();
+      REQUESTS.parseBody(request);
     } catch (HttpInputException e) {
       handler.sendError(e.status(), HttpError.withReason(e.status(), null, e.getMessage()));
       return;

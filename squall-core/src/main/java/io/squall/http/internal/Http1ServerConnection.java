@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * body timeouts.
  */
 public final class Http1ServerConnection implements HttpConnection {
+  private static final HttpAccess.Requests REQUESTS = HttpAccess.requests();
   private static final Logger log = LoggerFactory.getLogger("io.squall.http.connection");
 
   private final IOStream stream;
@@ -409,7 +410,7 @@ public final class Http1ServerConnection implements HttpConnection {
       return;
     }
     if (request != null) {
-      request.markFinished();
+      REQUESTS.markFinished(request);
     }
     if (!framer.keepAlive() || (body.expected() && !messageComplete)) {
       out.pending().whenComplete((v, e) -> stream.close());
