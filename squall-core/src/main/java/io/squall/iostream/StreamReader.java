@@ -22,6 +22,11 @@ final class StreamReader {
    */
   private static final int MAX_READS_PER_TURN = 16;
 
+  // What a turn of transport reads ended with.
+  private static final int SETTLED = 0; // the pending read was completed or failed
+  private static final int PAUSED = 1; // the transport had no more for now, or the turn ended
+  private static final int AT_EOF = 2; // the peer closed its side
+
   private final BaseIOStream stream;
   private final ReadBuffer buffer;
   private final int chunkSize;
@@ -118,10 +123,20 @@ final class StreamReader {
     if (transportDrained && !socketEvent) {
       return; // the socket had nothing a moment ago: wait until the loop says it is readable
     }
-    if (read instanceof PendingRead.IntoBuffer into) {
-      readIntoTarget(into);
-    } else {
-      readToBuffer(read);
+    int outcome;
+    try {
+      outcome =
+          read instanceof PendingRead.IntoBuffer into ? readIntoTarget(into) : readToBuffer(read);
+    } catch (IOException e) {
+      stream.transportFailed("read", e);
+      return;
+    }
+    if (outcome == SETTLED) {
+      return;
+    }
+    read.trySatisfy(this, buffer, true);
+    if (outcome == AT_EOF) {
+      stream.close(new EOFException("Stream closed by peer"));
     }
   }
 
@@ -153,74 +168,56 @@ final class StreamReader {
     return n;
   }
 
-  private void readToBuffer(PendingRead<?> read) {
-    boolean eof = false;
-    try {
-      for (int reads = 0; reads < MAX_READS_PER_TURN; reads++) {
-        if (buffer.room() == 0) {
-          if (!read.trySatisfy(this, buffer, true)) {
-            fail(
-                new StreamBufferFullError(
-                    "Reached maximum read buffer size (" + maxBufferSize + " bytes)"));
-          }
-          return;
+  /** Reads chunks into the read buffer, checking the read after each; returns an outcome. */
+  private int readToBuffer(PendingRead<?> read) throws IOException {
+    for (int reads = 0; reads < MAX_READS_PER_TURN; reads++) {
+      if (buffer.room() == 0) {
+        if (!read.trySatisfy(this, buffer, true)) {
+          fail(
+              new StreamBufferFullError(
+                  "Reached maximum read buffer size (" + maxBufferSize + " bytes)"));
         }
-        int n = fill();
-        if (n == 0) {
-          break;
-        }
-        if (n < 0) {
-          eof = true;
-          break;
-        }
-        if (read.trySatisfy(this, buffer, false)) {
-          return;
-        }
+        return SETTLED;
       }
-    } catch (IOException e) {
-      stream.transportFailed("read", e);
-      return;
+      int n = fill();
+      if (n == 0) {
+        return PAUSED;
+      }
+      if (n < 0) {
+        return AT_EOF;
+      }
+      if (read.trySatisfy(this, buffer, false)) {
+        return SETTLED;
+      }
     }
-    read.trySatisfy(this, buffer, true);
-    if (eof) {
-      stream.close(new EOFException("Stream closed by peer"));
-    }
+    return PAUSED;
   }
 
-  private void readIntoTarget(PendingRead.IntoBuffer read) {
-    boolean eof = false;
+  /** Reads from the transport straight into the read's target; returns an outcome. */
+  private int readIntoTarget(PendingRead.IntoBuffer read) throws IOException {
     ByteBuffer t = read.target;
-    try {
-      for (int reads = 0; reads < MAX_READS_PER_TURN && t.hasRemaining(); reads++) {
-        int limit = t.limit();
-        t.limit(t.position() + Math.min(t.remaining(), chunkSize));
-        int n;
-        try {
-          n = stream.readFromTransport(t);
-        } finally {
-          t.limit(limit);
-        }
-        if (n == 0) {
-          transportDrained = true;
-          break;
-        }
-        if (n < 0) {
-          eof = true;
-          break;
-        }
-        read.count += n;
-        if (read.partial) {
-          break;
-        }
+    for (int reads = 0; reads < MAX_READS_PER_TURN && t.hasRemaining(); reads++) {
+      int limit = t.limit();
+      t.limit(t.position() + Math.min(t.remaining(), chunkSize));
+      int n;
+      try {
+        n = stream.readFromTransport(t);
+      } finally {
+        t.limit(limit);
       }
-    } catch (IOException e) {
-      stream.transportFailed("read", e);
-      return;
+      if (n == 0) {
+        transportDrained = true;
+        return PAUSED;
+      }
+      if (n < 0) {
+        return AT_EOF;
+      }
+      read.count += n;
+      if (read.partial) {
+        return PAUSED;
+      }
     }
-    read.trySatisfy(this, buffer, true);
-    if (eof) {
-      stream.close(new EOFException("Stream closed by peer"));
-    }
+    return PAUSED;
   }
 
   /** Clears {@code read}, the pending read, and completes it with {@code value}. */
