@@ -1,9 +1,9 @@
 /**
  * Squall core: Tornado's model of a web framework and asynchronous networking library for Java.
  *
- * <p>Layers, lowest first: {@code util}/{@code escape}, {@code ioloop}, {@code iostream}, {@code
- * tcp}, {@code http}, {@code web}/{@code websocket}/{@code template}. A layer uses only the layers
- * below it. Packages named {@code ...internal} are not exported and are not API.
+ * <p>Layers, lowest first: {@code escape}, {@code ioloop}, {@code iostream}, {@code tcp}, {@code
+ * http}, {@code web}/{@code websocket}/{@code template}. A layer uses only the layers below it.
+ * Packages named {@code ...internal} are not exported and are not API.
  */
 module io.squall.core {
   requires transitive com.fasterxml.jackson.databind;

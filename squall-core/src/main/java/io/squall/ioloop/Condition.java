@@ -46,10 +46,7 @@ public final class Condition {
       return CompletableFuture.completedFuture(false);
     }
     CompletableFuture<Boolean> waiter = new CompletableFuture<>();
-    waiters.add(waiter, null);
-    if (timeout != null) {
-      Waiters.expireAfter(waiter, timeout, () -> waiter.complete(false));
-    }
+    waiters.add(waiter, null, timeout, () -> waiter.complete(false));
     return waiter;
   }
 

@@ -69,11 +69,8 @@ public final class Event {
       return CompletableFuture.failedFuture(timeoutException(timeout));
     }
     CompletableFuture<Void> waiter = new CompletableFuture<>();
-    waiters.add(waiter, null);
-    if (timeout != null) {
-      Waiters.expireAfter(
-          waiter, timeout, () -> waiter.completeExceptionally(timeoutException(timeout)));
-    }
+    waiters.add(
+        waiter, null, timeout, () -> waiter.completeExceptionally(timeoutException(timeout)));
     return waiter;
   }
 

@@ -1,6 +1,7 @@
 package io.squall.ioloop;
 
 import io.squall.ioloop.internal.BlockingWatchdog;
+import io.squall.ioloop.internal.Futures;
 import io.squall.ioloop.internal.LoopAccess;
 import io.squall.ioloop.internal.TimerHeap;
 import java.io.IOException;
@@ -14,11 +15,13 @@ import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -79,6 +82,7 @@ public final class IOLoop implements Executor, AutoCloseable {
   private final ConcurrentLinkedQueue<Runnable> callbacks = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean wakeupPending = new AtomicBoolean();
   private final TimerHeap timers = new TimerHeap();
+  private final Set<CompletableFuture<?>> closeWaiters = ConcurrentHashMap.newKeySet();
   private volatile Thread thread;
   private volatile boolean running;
   private volatile boolean stopping;
@@ -111,11 +115,31 @@ public final class IOLoop implements Executor, AutoCloseable {
 
   /**
    * Returns the loop of the calling thread: the one running on it, or the one made current on it.
-   * When the thread has none, a new loop is created and made current, as Tornado does.
+   *
+   * <p>When the thread has none, a loop is created and made current only on the JVM's {@code main}
+   * thread, as Tornado does for the main thread, so that {@code app.listen(8888);
+   * IOLoop.current().start();} works in a {@code main} method. Any other thread without a loop (a
+   * virtual thread running a {@code @Blocking} handler, an executor thread) gets an {@link
+   * IllegalStateException}: a loop created there would never run, so timers and connections set up
+   * on it would silently never fire. Pass such code the loop explicitly (for example {@code
+   * RequestHandler.ioLoop()}) and hand it work with {@link #addCallback}.
+   *
+   * @throws IllegalStateException on a thread other than {@code main} that has no loop
    */
   public static IOLoop current() {
     IOLoop loop = CURRENT.get();
     if (loop == null || loop.closed) {
+      Thread t = Thread.currentThread();
+      if (t.isVirtual() || !"main".equals(t.getName())) {
+        throw new IllegalStateException(
+            "no IOLoop is current on thread '"
+                + t.getName()
+                + "'"
+                + (t.isVirtual() ? " (a virtual thread, e.g. a @Blocking handler's)" : "")
+                + ": a loop created here would never run; use the loop the work belongs to"
+                + " (e.g. RequestHandler.ioLoop()), hand it work with addCallback, or start one"
+                + " with IOLoop.startOnNewThread");
+      }
       loop = new IOLoop();
       CURRENT.set(loop);
     }
@@ -214,13 +238,15 @@ public final class IOLoop implements Executor, AutoCloseable {
    * Runs {@code callback} on the loop thread at the next iteration. Safe from any thread, including
    * the loop's own; callbacks from one thread run in the order they were added. Wake-ups of the
    * selector are coalesced, so a storm of callbacks costs one wake-up per loop iteration.
+   *
+   * @throws LoopClosedException if the loop is closed (the callback would never run)
    */
   public void addCallback(Runnable callback) {
     Objects.requireNonNull(callback, "callback");
     if (closed) {
-      // As in Tornado: a closed loop silently drops late callbacks (e.g. from executors).
-      log.debug("loop {} is closed; dropping callback {}", name, callback);
-      return;
+      // Unlike Tornado, which drops it silently: whoever hands work to a closed loop must know
+      // that it will never run (a thread waiting for it would otherwise wait for ever).
+      throw new LoopClosedException(this);
     }
     callbacks.add(callback);
     if (!inLoopThread() && wakeupPending.compareAndSet(false, true)) {
@@ -326,6 +352,8 @@ public final class IOLoop implements Executor, AutoCloseable {
   /**
    * Runs {@code task} on {@code executor} and completes the returned future on this loop's thread
    * with its result or exception, so continuations attached with non-async methods run on the loop.
+   * If the loop has closed by the time the task ends, the future fails with {@link
+   * LoopClosedException} on the executor's thread instead.
    */
   public <T> CompletableFuture<T> runInExecutor(Executor executor, Callable<T> task) {
     CompletableFuture<T> result = new CompletableFuture<>();
@@ -336,15 +364,50 @@ public final class IOLoop implements Executor, AutoCloseable {
             try {
               value = task.call();
             } catch (Throwable e) {
-              addCallback(() -> result.completeExceptionally(e));
+              deliver(result, () -> result.completeExceptionally(e));
               return;
             }
-            addCallback(() -> result.complete(value));
+            deliver(result, () -> result.complete(value));
           });
     } catch (RuntimeException rejected) {
       result.completeExceptionally(rejected);
     }
     return result;
+  }
+
+  /** Completes {@code result} on the loop, or at once with the reason if the loop has closed. */
+  private void deliver(CompletableFuture<?> result, Runnable completion) {
+    try {
+      addCallback(completion);
+    } catch (LoopClosedException closedNow) {
+      result.completeExceptionally(closedNow);
+    }
+  }
+
+  /**
+   * Makes {@code future} fail with {@link LoopClosedException} if this loop closes before it
+   * completes, so that nothing waits for ever on work the loop will never do. The async primitives
+   * ({@link Queue}, {@link Lock}, {@link Semaphore}, {@link Event}, {@link Condition}) register
+   * their waiters this way. Safe from any thread; a future registered after the loop closed fails
+   * at once. The registration is dropped when the future completes.
+   *
+   * @param future the future to fail on close
+   * @return {@code future}
+   */
+  public <F extends CompletableFuture<?>> F failOnClose(F future) {
+    if (future.isDone()) {
+      return future;
+    }
+    if (closed) {
+      future.completeExceptionally(new LoopClosedException(this));
+      return future;
+    }
+    closeWaiters.add(future);
+    future.whenComplete((v, e) -> closeWaiters.remove(future));
+    if (closed) { // closed while registering: close() may have missed it
+      future.completeExceptionally(new LoopClosedException(this));
+    }
+    return future;
   }
 
   /** {@link #runInExecutor(Executor, Callable)} on the {@link #defaultExecutor()}. */
@@ -360,7 +423,8 @@ public final class IOLoop implements Executor, AutoCloseable {
       CompletionStage<T> future, BiConsumer<? super T, ? super Throwable> callback) {
     future.whenComplete(
         (value, error) ->
-            addCallback(() -> callback.accept(value, error == null ? null : unwrap(error))));
+            addCallback(
+                () -> callback.accept(value, error == null ? null : Futures.unwrap(error))));
   }
 
   /**
@@ -375,24 +439,7 @@ public final class IOLoop implements Executor, AutoCloseable {
     if (running) {
       throw new IllegalStateException("loop " + name + " is already running");
     }
-    CompletableFuture<T> result = new CompletableFuture<>();
-    addCallback(
-        () -> {
-          try {
-            function
-                .get()
-                .whenComplete(
-                    (v, e) -> {
-                      if (e != null) {
-                        result.completeExceptionally(unwrap(e));
-                      } else {
-                        result.complete(v);
-                      }
-                    });
-          } catch (Throwable e) {
-            result.completeExceptionally(e);
-          }
-        });
+    CompletableFuture<T> result = Futures.onLoop(this, function);
     Timeout timer =
         callLater(
             timeout,
@@ -410,7 +457,7 @@ public final class IOLoop implements Executor, AutoCloseable {
     } catch (CancellationException e) {
       throw new ExecutionException(e);
     } catch (CompletionException e) {
-      Throwable cause = unwrap(e);
+      Throwable cause = Futures.unwrap(e);
       if (cause instanceof TimeoutException te) {
         throw te;
       }
@@ -458,8 +505,10 @@ public final class IOLoop implements Executor, AutoCloseable {
   }
 
   /**
-   * Closes the selector; pending timers and callbacks are dropped. Registered channels are left
-   * open; pass {@code true} to {@link #close(boolean)} to close them too. Stop the loop first.
+   * Closes the selector; pending timers and callbacks are dropped, and every future registered with
+   * {@link #failOnClose} fails with {@link LoopClosedException}. Later {@link #addCallback} calls
+   * throw. Registered channels are left open; pass {@code true} to {@link #close(boolean)} to close
+   * them too. Stop the loop first.
    */
   @Override
   public void close() {
@@ -500,8 +549,16 @@ public final class IOLoop implements Executor, AutoCloseable {
     } catch (IOException e) {
       log.debug("error closing selector of loop {}", name, e);
     }
+    int dropped = callbacks.size();
     callbacks.clear();
     timers.clear();
+    if (dropped > 0) {
+      log.debug("loop {} closed with {} callbacks not run", name, dropped);
+    }
+    for (CompletableFuture<?> waiter : closeWaiters.toArray(new CompletableFuture<?>[0])) {
+      waiter.completeExceptionally(new LoopClosedException(this));
+    }
+    closeWaiters.clear();
     if (CURRENT.get() == this) {
       CURRENT.remove();
     }
@@ -642,14 +699,6 @@ public final class IOLoop implements Executor, AutoCloseable {
       throw new IllegalStateException(
           what + " must be called on the loop thread of " + name + "; use addCallback");
     }
-  }
-
-  static Throwable unwrap(Throwable e) {
-    while ((e instanceof CompletionException || e instanceof ExecutionException)
-        && e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e;
   }
 
   @Override

@@ -36,9 +36,9 @@ import java.util.concurrent.TimeoutException;
  *
  * @param <T> the item type
  */
-public final class Queue<T> {
+public class Queue<T> {
   private final int maxsize;
-  private final ArrayDeque<T> items = new ArrayDeque<>();
+  private final java.util.Queue<T> items;
   private final Waiters<T, Void> getters = new Waiters<>();
   private final Waiters<Void, T> putters = new Waiters<>();
   private final Event finished = new Event();
@@ -55,10 +55,23 @@ public final class Queue<T> {
    * @throws IllegalArgumentException if {@code maxsize} is negative
    */
   public Queue(int maxsize) {
+    this(maxsize, new ArrayDeque<>());
+  }
+
+  /**
+   * A queue over {@code storage}, whose {@code offer}/{@code poll} order is the order items are
+   * taken in ({@link PriorityQueue} and {@link LifoQueue} pass theirs).
+   *
+   * @param maxsize the most items held; 0 means unbounded
+   * @param storage an empty collection that this queue owns from now on
+   * @throws IllegalArgumentException if {@code maxsize} is negative
+   */
+  Queue(int maxsize, java.util.Queue<T> storage) {
     if (maxsize < 0) {
       throw new IllegalArgumentException("maxsize must not be negative: " + maxsize);
     }
     this.maxsize = maxsize;
+    this.items = storage;
     finished.set();
   }
 
@@ -107,13 +120,11 @@ public final class Queue<T> {
       return CompletableFuture.failedFuture(new TimeoutException("queue full for " + timeout));
     }
     CompletableFuture<Void> putter = new CompletableFuture<>();
-    putters.add(putter, item);
-    if (timeout != null) {
-      Waiters.expireAfter(
-          putter,
-          timeout,
-          () -> putter.completeExceptionally(new TimeoutException("queue full for " + timeout)));
-    }
+    putters.add(
+        putter,
+        item,
+        timeout,
+        () -> putter.completeExceptionally(new TimeoutException("queue full for " + timeout)));
     return putter;
   }
 
@@ -151,13 +162,11 @@ public final class Queue<T> {
       return CompletableFuture.failedFuture(new TimeoutException("queue empty for " + timeout));
     }
     CompletableFuture<T> getter = new CompletableFuture<>();
-    getters.add(getter, null);
-    if (timeout != null) {
-      Waiters.expireAfter(
-          getter,
-          timeout,
-          () -> getter.completeExceptionally(new TimeoutException("queue empty for " + timeout)));
-    }
+    getters.add(
+        getter,
+        null,
+        timeout,
+        () -> getter.completeExceptionally(new TimeoutException("queue empty for " + timeout)));
     return getter;
   }
 
@@ -224,16 +233,17 @@ public final class Queue<T> {
 
   /** Removes and returns the front item, refilling from waiting putters; null if empty. */
   private T take() {
-    T item = items.pollFirst();
+    T item = items.poll();
     if (item == null) {
       return null;
     }
     Waiters.Waiter<Void, T> putter;
     while (!full() && (putter = putters.pollLive()) != null) {
-      items.addLast(putter.payload());
+      T payload = putter.payload();
+      items.offer(payload);
       taskAdded();
       if (!putter.future().complete(null)) {
-        items.pollLast(); // cancelled from another thread just now; nothing ran
+        items.remove(payload); // cancelled from another thread just now; nothing ran
         taskUndone();
       }
     }
@@ -241,7 +251,7 @@ public final class Queue<T> {
   }
 
   private void add(T item) {
-    items.addLast(item);
+    items.offer(item);
     taskAdded();
   }
 
@@ -259,7 +269,8 @@ public final class Queue<T> {
 
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder("Queue[maxsize=").append(maxsize);
+    StringBuilder s =
+        new StringBuilder(getClass().getSimpleName()).append("[maxsize=").append(maxsize);
     s.append(", size=").append(items.size());
     if (getters.size() > 0) {
       s.append(", getters=").append(getters.size());

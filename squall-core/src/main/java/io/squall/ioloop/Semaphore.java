@@ -74,11 +74,8 @@ public class Semaphore {
       return CompletableFuture.failedFuture(timeoutException(timeout));
     }
     CompletableFuture<Releaser> waiter = new CompletableFuture<>();
-    waiters.add(waiter, null);
-    if (timeout != null) {
-      Waiters.expireAfter(
-          waiter, timeout, () -> waiter.completeExceptionally(timeoutException(timeout)));
-    }
+    waiters.add(
+        waiter, null, timeout, () -> waiter.completeExceptionally(timeoutException(timeout)));
     return waiter;
   }
 

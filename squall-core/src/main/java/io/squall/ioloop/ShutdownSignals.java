@@ -1,5 +1,6 @@
 package io.squall.ioloop;
 
+import io.squall.ioloop.internal.Futures;
 import io.squall.ioloop.internal.Signals;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -214,7 +215,7 @@ public final class ShutdownSignals {
     stage.whenComplete(
         (v, e) -> {
           if (e != null) {
-            log.error("shutdown hook {} failed", h.action, IOLoop.unwrap(e));
+            log.error("shutdown hook {} failed", h.action, Futures.unwrap(e));
           }
           finished.complete(null);
         });

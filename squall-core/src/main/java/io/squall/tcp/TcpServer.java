@@ -2,6 +2,7 @@ package io.squall.tcp;
 
 import io.squall.ioloop.ChannelHandler;
 import io.squall.ioloop.IOLoop;
+import io.squall.ioloop.LoopClosedException;
 import io.squall.iostream.IOStream;
 import io.squall.iostream.IOStreamOptions;
 import io.squall.tcp.internal.SocketBinder;
@@ -387,11 +388,33 @@ public class TcpServer implements AutoCloseable {
         next = next + 1 == targets.length ? 0 : next + 1;
         if (target == loop) {
           serve(accepted, loop);
-        } else if (target.isClosed()) {
-          closeQuietly(accepted);
         } else {
-          target.addCallback(() -> serve(accepted, target));
+          handOff(accepted, target);
         }
+      }
+    }
+
+    /**
+     * Hands {@code accepted} to {@code target}'s thread. If that loop has closed, or closes before
+     * the hand-off runs (its queued callbacks are then dropped), the socket is closed, not leaked.
+     */
+    private void handOff(SocketChannel accepted, IOLoop target) {
+      CompletableFuture<Void> handed = target.failOnClose(new CompletableFuture<>());
+      handed.whenComplete(
+          (v, e) -> {
+            if (e != null) {
+              closeQuietly(accepted);
+            }
+          });
+      try {
+        target.addCallback(
+            () -> {
+              if (handed.complete(null)) {
+                serve(accepted, target);
+              }
+            });
+      } catch (LoopClosedException closed) {
+        handed.completeExceptionally(closed);
       }
     }
 

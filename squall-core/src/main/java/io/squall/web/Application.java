@@ -5,18 +5,22 @@ import io.squall.http.HttpMessageDelegate;
 import io.squall.http.HttpServer;
 import io.squall.http.HttpServerConnectionDelegate;
 import io.squall.http.HttpServerOptions;
+import io.squall.tcp.TcpServer;
 import io.squall.template.BaseLoader;
 import io.squall.template.Loader;
 import io.squall.template.TemplateSettings;
 import io.squall.web.internal.CookieSecret;
 import io.squall.web.internal.Router;
 import io.squall.web.internal.UrlSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +74,7 @@ public final class Application implements HttpServerConnectionDelegate {
     this.staticFiles = settings.staticPath() == null ? null : new StaticFiles(settings, prefix);
     if (staticFiles != null) {
       String url = prefix + settings.staticUrlPrefix();
-      router.add(null, new UrlSpec(regexQuote(url) + "(.*)", staticFiles::newHandler, null));
+      router.add(null, new UrlSpec(Pattern.quote(url) + "(.*)", staticFiles::newHandler, null));
     }
     for (RouteDef d : defs) {
       if (d.mounted() != null) {
@@ -88,18 +92,7 @@ public final class Application implements HttpServerConnectionDelegate {
     }
     String p = pattern.startsWith("^") ? pattern.substring(1) : pattern;
     String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-    return regexQuote(base) + p;
-  }
-
-  private static String regexQuote(String literal) {
-    StringBuilder sb = new StringBuilder();
-    for (char c : literal.toCharArray()) {
-      if ("\\[](){}.*+?^$|".indexOf(c) >= 0) {
-        sb.append('\\');
-      }
-      sb.append(c);
-    }
-    return sb.toString();
+    return Pattern.quote(base) + p;
   }
 
   /** A builder for an application. */
@@ -165,8 +158,8 @@ public final class Application implements HttpServerConnectionDelegate {
     HttpServer server = new HttpServer(this, options);
     try {
       server.listen(port);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot listen on port " + port, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on port " + port, e);
     }
     return server;
   }
@@ -178,10 +171,10 @@ public final class Application implements HttpServerConnectionDelegate {
   public HttpServer serve(int port, int loops, HttpServerOptions options) {
     HttpServer server = new HttpServer(this, options);
     try {
-      server.bind(port, null, io.squall.tcp.TcpServer.DEFAULT_BACKLOG, true);
+      server.bind(port, null, TcpServer.DEFAULT_BACKLOG, true);
       server.start(loops);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot serve on port " + port, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve on port " + port, e);
     }
     return server;
   }
@@ -303,7 +296,7 @@ public final class Application implements HttpServerConnectionDelegate {
     public Builder mount(String prefix, Consumer<Routes> group) {
       checkPrefix(prefix);
       String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-      group.accept(new GroupRoutes(null, regexQuote(base)));
+      group.accept(new GroupRoutes(null, base.isEmpty() ? "" : Pattern.quote(base)));
       return this;
     }
 

@@ -1,7 +1,5 @@
 package io.squall.web;
 
-import io.squall.web.internal.SameSite;
-import io.squall.web.internal.SetCookieBuilder;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -42,37 +40,27 @@ public record CookieOptions(
     return new Builder();
   }
 
-  void applyTo(SetCookieBuilder b) {
-    applyPathAndDomain(b);
-    if (expires != null) {
-      b.expires(expires);
-    }
-    if (maxAge != null) {
-      b.maxAge(maxAge);
-    }
-    b.secure(secure);
-    b.httpOnly(httpOnly);
-    if (sameSite != null) {
-      b.sameSite(parseSameSite(sameSite));
-    }
+  /**
+   * A builder that starts from these options, to derive others (e.g. from the {@code
+   * cookieDefaults} setting).
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.domain = domain;
+    b.path = path;
+    b.expires = expires;
+    b.maxAge = maxAge;
+    b.secure = secure;
+    b.httpOnly = httpOnly;
+    b.sameSite = sameSite;
+    return b;
   }
 
-  private static SameSite parseSameSite(String v) {
-    for (SameSite s : SameSite.values()) {
-      if (s.attributeValue().equalsIgnoreCase(v)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("SameSite must be Strict, Lax or None: " + v);
-  }
-
-  void applyPathAndDomain(SetCookieBuilder b) {
-    if (domain != null) {
-      b.domain(domain);
-    }
-    if (path != null) {
-      b.path(path);
-    }
+  /** Whether neither Expires nor Max-Age is set (a session cookie). */
+  boolean isSession() {
+    return expires == null && maxAge == null;
   }
 
   /** Builds {@link CookieOptions}. */

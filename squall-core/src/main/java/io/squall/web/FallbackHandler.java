@@ -18,6 +18,6 @@ public class FallbackHandler extends RequestHandler {
   /** Calls the fallback and takes this handler out of the way. */
   public void prepare() {
     fallback.handle(request());
-    markFinishedExternally();
+    invoker().ended(false); // answered by the fallback itself: no access log line
   }
 }

@@ -1,7 +1,6 @@
 package io.squall.web;
 
 import io.squall.http.HttpConnection;
-import io.squall.http.HttpInputException;
 import io.squall.http.HttpMessageDelegate;
 import io.squall.http.HttpServerRequest;
 import io.squall.http.internal.BodyCollector;
@@ -35,11 +34,11 @@ final class HandlerDelegate implements HttpMessageDelegate {
     Application.Routed routed = app.route(request.hostName(), request.path());
     handler = routed.handler();
     handler.init(routed.app(), request, routed.groups(), routed.names());
-    streaming = handler.dispatch().streamRequestBody();
+    streaming = handler.invoker().dispatch().streamRequestBody();
     if (streaming) {
-      handler.startBodyStream();
+      handler.invoker().startBodyStream();
       // prepare() runs now, and the body is read once it completes; the verb method after the body
-      return handler.execute();
+      return handler.invoker().execute();
     }
     body = new BodyCollector(request.headers().get("Content-Length"));
     return null;
@@ -60,24 +59,19 @@ final class HandlerDelegate implements HttpMessageDelegate {
   @Override
   public void finish() {
     if (streaming) {
-      handler.bodyStreamFinished();
+      handler.invoker().bodyStreamFinished();
       return;
     }
     REQUESTS.setBody(request, body.toArray());
     body = null;
-    try {
-      REQUESTS.parseBody(request);
-    } catch (HttpInputException e) {
-      handler.sendError(e.status(), HttpError.withReason(e.status(), null, e.getMessage()));
-      return;
-    }
-    handler.execute();
+    REQUESTS.parseBody(request); // a malformed body leaves the arguments empty; it never throws
+    handler.invoker().execute();
   }
 
   @Override
   public void onConnectionClose() {
     if (handler != null && !handler.isFinished()) {
-      handler.connectionLost();
+      handler.invoker().connectionLost();
     }
   }
 

@@ -25,23 +25,8 @@ public class RedirectHandler extends RequestHandler {
     this.permanent = permanent;
   }
 
-  /** Redirects, with any number of route groups. */
-  public void get() {
-    go(List.of());
-  }
-
-  /** Redirects, with one route group. */
-  public void get(String a) {
-    go(pathArgs());
-  }
-
-  /** Redirects, with two route groups. */
-  public void get(String a, String b) {
-    go(pathArgs());
-  }
-
-  /** Redirects, with three route groups. */
-  public void get(String a, String b, String c) {
+  /** Redirects, with the route's groups (any number) in {@code {0}}, {@code {1}} ... */
+  public void get(String... groups) {
     go(pathArgs());
   }
 

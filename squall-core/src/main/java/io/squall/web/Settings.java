@@ -3,6 +3,7 @@ package io.squall.web;
 import io.squall.template.BaseLoader;
 import io.squall.template.Loader;
 import io.squall.template.UIModule;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -35,6 +36,8 @@ public final class Settings {
   private final String loginUrl;
   private final boolean xsrfCookies;
   private final String xsrfCookieName;
+  private final CookieOptions xsrfCookieOptions;
+  private final CookieOptions cookieDefaults;
   private final Path staticPath;
   private final String staticUrlPrefix;
   private final String staticDefaultFilename;
@@ -58,6 +61,8 @@ public final class Settings {
     this.loginUrl = b.loginUrl;
     this.xsrfCookies = b.xsrfCookies;
     this.xsrfCookieName = b.xsrfCookieName;
+    this.xsrfCookieOptions = b.xsrfCookieOptions;
+    this.cookieDefaults = b.cookieDefaults;
     this.staticPath = b.staticPath;
     this.staticUrlPrefix = b.staticUrlPrefix;
     this.staticDefaultFilename = b.staticDefaultFilename;
@@ -117,6 +122,23 @@ public final class Settings {
   /** The XSRF cookie's name (default {@code _xsrf}). */
   public String xsrfCookieName() {
     return xsrfCookieName;
+  }
+
+  /**
+   * The attributes of the XSRF cookie (Tornado's {@code xsrf_cookie_kwargs}); default: the {@link
+   * #cookieDefaults()}.
+   */
+  public CookieOptions xsrfCookieOptions() {
+    return xsrfCookieOptions != null ? xsrfCookieOptions : cookieDefaults;
+  }
+
+  /**
+   * The attributes of cookies set without options ({@code setCookie(name, value)}, {@code
+   * setSignedCookie}): default path {@code /} and nothing else, as in Tornado. Set it to make
+   * session cookies HttpOnly and SameSite application-wide.
+   */
+  public CookieOptions cookieDefaults() {
+    return cookieDefaults;
   }
 
   /** Folder served under {@link #staticUrlPrefix()}; null for none. */
@@ -198,6 +220,8 @@ public final class Settings {
     private String loginUrl;
     private boolean xsrfCookies;
     private String xsrfCookieName = "_xsrf";
+    private CookieOptions xsrfCookieOptions;
+    private CookieOptions cookieDefaults = CookieOptions.defaults();
     private Path staticPath;
     private String staticUrlPrefix = "/static/";
     private String staticDefaultFilename;
@@ -257,7 +281,7 @@ public final class Settings {
       if (secret.length() < 16) {
         throw new IllegalArgumentException("cookie secret must be at least 16 characters long");
       }
-      cookieSecrets.put(version, secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      cookieSecrets.put(version, secret.getBytes(StandardCharsets.UTF_8));
       return this;
     }
 
@@ -288,6 +312,24 @@ public final class Settings {
     /** The XSRF cookie's name (default {@code _xsrf}). */
     public Builder xsrfCookieName(String name) {
       this.xsrfCookieName = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /**
+     * The attributes of the XSRF cookie (Tornado's {@code xsrf_cookie_kwargs}), for example {@code
+     * CookieOptions.builder().secure(true).sameSite("Strict").build()}.
+     */
+    public Builder xsrfCookieOptions(CookieOptions options) {
+      this.xsrfCookieOptions = Objects.requireNonNull(options);
+      return this;
+    }
+
+    /**
+     * The attributes of cookies set without options, for example {@code
+     * CookieOptions.builder().httpOnly(true).sameSite("Lax").build()}.
+     */
+    public Builder cookieDefaults(CookieOptions options) {
+      this.cookieDefaults = Objects.requireNonNull(options);
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.squall.websocket;
 
 import io.squall.ioloop.IOLoop;
 import io.squall.ioloop.Timeout;
+import io.squall.ioloop.internal.Futures;
 import io.squall.iostream.IOStream;
 import io.squall.tcp.TcpClient;
 import io.squall.websocket.internal.ClientHandshake;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -199,10 +199,7 @@ public final class WebSocketClient {
     }
 
     private void fail(Throwable e) {
-      while (e instanceof CompletionException && e.getCause() != null) {
-        e = e.getCause();
-      }
-      if (result.completeExceptionally(e)) {
+      if (result.completeExceptionally(Futures.unwrap(e))) {
         timer.cancel();
         if (stream != null) {
           stream.close();

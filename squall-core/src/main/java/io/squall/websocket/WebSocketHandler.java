@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.squall.escape.Json;
 import io.squall.http.HttpHeaders;
 import io.squall.ioloop.IOLoop;
+import io.squall.ioloop.internal.Futures;
 import io.squall.iostream.IOStream;
 import io.squall.web.Blocking;
 import io.squall.web.RequestHandler;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,15 +179,18 @@ public abstract class WebSocketHandler extends RequestHandler {
     setStatus(101);
     check.responseHeaders().forEach(this::setHeader);
     stream = detach();
-    Settings settings = settings();
-    Duration interval = settings.websocketPingInterval();
-    Duration timeout = settings.websocketPingTimeout();
+    Duration interval = pingInterval();
+    Duration timeout = pingTimeout();
     if (timeout == null && interval != null) {
       timeout = interval.multipliedBy(3);
     }
+    int maxMessageSize = maxMessageSize();
+    if (maxMessageSize <= 0) {
+      throw new IllegalStateException(
+          getClass().getName() + ".maxMessageSize() must be positive: " + maxMessageSize);
+    }
     WebSocketProtocol.Params params =
-        new WebSocketProtocol.Params(
-            settings.websocketMaxMessageSize(), interval, timeout, closeTimeout());
+        new WebSocketProtocol.Params(maxMessageSize, interval, timeout, closeTimeout());
     if (BLOCKING.get(getClass())) {
       serial = new SerialExecutor("squall-websocket-" + getClass().getSimpleName());
     }
@@ -258,10 +261,7 @@ public abstract class WebSocketHandler extends RequestHandler {
   }
 
   private void callbackFailed(Throwable e) {
-    while (e instanceof CompletionException && e.getCause() != null) {
-      e = e.getCause();
-    }
-    logException(e);
+    logException(Futures.unwrap(e));
     WebSocketProtocol protocol = ws;
     if (protocol != null) {
       protocol.close(CloseCode.INTERNAL_ERROR, null);
@@ -328,6 +328,38 @@ public abstract class WebSocketHandler extends RequestHandler {
 
   // ------------------------------------------------------------------------------------------
   // Overridable hooks
+
+  /**
+   * The largest message this handler accepts, in bytes (Tornado's {@code max_message_size}); a
+   * bigger one closes the connection with 1009. Defaults to the {@code websocketMaxMessageSize}
+   * setting; override to give one route its own limit.
+   *
+   * @return the limit, positive
+   */
+  public int maxMessageSize() {
+    return settings().websocketMaxMessageSize();
+  }
+
+  /**
+   * How often to ping the client (Tornado's {@code ping_interval}), or null for no pings. Defaults
+   * to the {@code websocketPingInterval} setting.
+   *
+   * @return the interval or null
+   */
+  public Duration pingInterval() {
+    return settings().websocketPingInterval();
+  }
+
+  /**
+   * How long a ping may go unanswered before the connection is closed (Tornado's {@code
+   * ping_timeout}); null means three ping intervals. Defaults to the {@code websocketPingTimeout}
+   * setting.
+   *
+   * @return the timeout or null
+   */
+  public Duration pingTimeout() {
+    return settings().websocketPingTimeout();
+  }
 
   /**
    * Called when the connection is open (Tornado's {@code open}), with the route's groups. Messages

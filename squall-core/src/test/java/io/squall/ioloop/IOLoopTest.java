@@ -786,14 +786,15 @@ class IOLoopTest {
   }
 
   @Test
-  void closeFromACallbackEndsStartAndDropsLateCallbacks() throws Exception {
+  void closeFromACallbackEndsStartAndRefusesLateCallbacks() throws Exception {
     IOLoop own = new IOLoop("own");
     Thread runner = Thread.ofPlatform().start(own::start);
     own.addCallback(own::close);
     runner.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
     assertThat(runner.isAlive()).isFalse();
     assertThat(own.isClosed()).isTrue();
-    own.addCallback(() -> {}); // ignored, no exception
+    // refused visibly (issue 12: a silent drop let waiters hang at shutdown)
+    assertThatThrownBy(() -> own.addCallback(() -> {})).isInstanceOf(LoopClosedException.class);
     own.stop(); // harmless
     assertThatThrownBy(own::start).isInstanceOf(IllegalStateException.class);
   }

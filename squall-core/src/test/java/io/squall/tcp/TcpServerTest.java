@@ -126,6 +126,27 @@ class TcpServerTest {
   }
 
   @Test
+  void aConnectionForALoopThatHasClosedIsClosedNotLeaked() throws Exception {
+    Map<String, AtomicInteger> servedBy = new ConcurrentHashMap<>();
+    TcpServer server = track(new TcpServer(echo(servedBy)));
+    server.bind(0, "127.0.0.1", TcpServer.DEFAULT_BACKLOG, false);
+    server.start(2); // loop 0 accepts and hands every second connection to loop 1
+    server.loops().get(1).close(true);
+    try (java.net.Socket first = new java.net.Socket("127.0.0.1", server.port());
+        java.net.Socket second = new java.net.Socket("127.0.0.1", server.port())) {
+      first.setSoTimeout(10_000);
+      second.setSoTimeout(10_000);
+      first.getOutputStream().write("ping\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      assertThat(
+              new String(
+                  first.getInputStream().readNBytes(5), java.nio.charset.StandardCharsets.US_ASCII))
+          .isEqualTo("ping\n");
+      // the second went to the closed loop: the server closes it at once (EOF), it does not hang
+      assertThat(second.getInputStream().read()).isEqualTo(-1);
+    }
+  }
+
+  @Test
   void closeEndsTheLoopsAndTheirConnections() throws Exception {
     TcpServer server = new TcpServer((stream, address) -> echoLines(stream));
     server.bind(0, "127.0.0.1", 16, false);

@@ -2,16 +2,22 @@ package io.squall.demos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.squall.demos.slow.SlowDemo;
 import io.squall.http.HttpServerConnectionDelegate;
+import io.squall.ioloop.IOLoop;
 import io.squall.testing.ExpectLog;
 import io.squall.testing.FetchOptions;
 import io.squall.testing.FetchResponse;
 import io.squall.testing.SquallClient;
 import io.squall.testing.SquallTest;
 import io.squall.testing.TestApplication;
+import io.squall.web.Application;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,13 +28,44 @@ import org.junit.jupiter.params.provider.ValueSource;
  * executor, the timer and the virtual thread do not.
  *
  * <p>Which request finished first is read from the access log, which the loop writes as each
- * response finishes: that order is the server's, not the scheduling of the client's threads.
+ * response finishes: that order is the server's, not the scheduling of the client's threads. The
+ * non-blocking handlers wait through a {@link SlowDemo.Pause} that ends when the test opens a gate,
+ * not after a time, so "still pending" holds however slow the machine is.
  */
 @SquallTest
 class SlowDemoTest {
   private static final long WAIT = 10;
 
-  private final RequestProbe probe = new RequestProbe(DemoHub.app());
+  /** Opened by a test to end the non-blocking handlers' waits (a time would race a slow CI). */
+  private final CompletableFuture<Void> gate = new CompletableFuture<>();
+
+  private final SlowDemo.Pause gated =
+      new SlowDemo.Pause() {
+        @Override
+        public void sleep(Duration d) throws InterruptedException {
+          if (!d.isZero()) {
+            try {
+              gate.get(WAIT, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+              throw new IllegalStateException("the test never opened the gate", e);
+            }
+          }
+        }
+
+        @Override
+        public CompletableFuture<Void> after(IOLoop loop, Duration d) {
+          CompletableFuture<Void> done = new CompletableFuture<>();
+          if (d.isZero()) {
+            done.complete(null);
+          } else {
+            gate.thenRun(() -> loop.addCallback(() -> done.complete(null)));
+          }
+          return done;
+        }
+      };
+
+  private final RequestProbe probe =
+      new RequestProbe(Application.builder().mount("/slow", SlowDemo.app(gated)).build());
 
   @TestApplication
   HttpServerConnectionDelegate app() {
@@ -67,7 +104,6 @@ class SlowDemoTest {
   })
   void fastPageAnswersWhileTheSlowOneWaits(String kind, String answer, SquallClient client)
       throws Exception {
-    client.fetch("/slow/fast"); // warm up client and server: the race below is against 1 s
     try (ExpectLog log = ExpectLog.expect("squall.access", "GET /slow/")) {
       CompletableFuture<FetchResponse> slow =
           client.fetchAsync("/slow/" + kind + "?seconds=1", FetchOptions.get());
@@ -76,6 +112,7 @@ class SlowDemoTest {
       FetchResponse fast = client.fetch("/slow/fast");
       assertThat(fast.text()).isEqualTo("fast\n");
       assertThat(slow).as("the slow request is still pending").isNotDone();
+      gate.complete(null); // now the slow one may end
 
       FetchResponse s = slow.get(WAIT, TimeUnit.SECONDS);
       assertThat(s.status()).isEqualTo(200);

@@ -67,6 +67,55 @@ class UploadDemoTest {
     assertThat(j.get("sha256").asText()).isEqualTo(sha256(data));
   }
 
+  /**
+   * Streams more than the test JVM's whole heap (-Xmx1g) and more than the server's default body
+   * limit (100 MiB): the raw route raises its own limit and keeps nothing but a digest, so memory
+   * stays flat. Prints the process's RSS growth.
+   */
+  @Test
+  void rawPutLargerThanTheHeapAndTheDefaultLimitStreamsThrough(SquallClient client)
+      throws Exception {
+    long size = 1200L << 20;
+    byte[] chunk = random(1 << 20, 3);
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    long rssBefore = rssKiB();
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", client.port())) {
+      s.setSoTimeout(120_000);
+      java.io.OutputStream out = s.getOutputStream();
+      out.write(
+          ("PUT /upload/raw/huge.bin HTTP/1.1\r\nHost: test\r\nConnection: close\r\n"
+                  + "Content-Length: "
+                  + size
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      for (long sent = 0; sent < size; sent += chunk.length) {
+        chunk[0] = (byte) (sent >>> 20); // every MiB differs, so a lost or repeated one shows
+        md.update(chunk);
+        out.write(chunk);
+      }
+      out.flush();
+      String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      long rssAfter = rssKiB();
+      System.out.printf(
+          "raw upload of %d MiB: RSS %d -> %d KiB (%+d MiB)%n",
+          size >> 20, rssBefore, rssAfter, (rssAfter - rssBefore) >> 10);
+      assertThat(response).startsWith("HTTP/1.1 200 ");
+      JsonNode j = Json.mapper().readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+      assertThat(j.get("size").asLong()).isEqualTo(size);
+      assertThat(j.get("sha256").asText()).isEqualTo(HexFormat.of().formatHex(md.digest()));
+    }
+  }
+
+  private static long rssKiB() throws java.io.IOException {
+    for (String line :
+        java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+
   @Test
   void rawPutInChunkedCodingStreamsToo(SquallClient client) throws Exception {
     byte[] data = random(3 * 1024 * 1024, 3);

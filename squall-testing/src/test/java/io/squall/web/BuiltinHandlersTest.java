@@ -43,6 +43,7 @@ class BuiltinHandlersTest {
         .route("/old", () -> new RedirectHandler("/new"))
         .route("/old/([^/]+)/([^/]+)", () -> new RedirectHandler("/new/{1}/{0}"))
         .route("/temp/(.*)", () -> new RedirectHandler("/new?from={0}", false))
+        .route("/five/(.)(.)(.)(.)(.)", () -> new RedirectHandler("/new/{4}{3}{2}{1}{0}"))
         .route("/new.*", Echo::new)
         .route("/gone", () -> new ErrorHandler(410))
         .route("/legacy/.*", () -> new FallbackHandler(this::fallback))
@@ -63,6 +64,13 @@ class BuiltinHandlersTest {
   void redirectFillsGroups(SquallClient client) {
     FetchResponse r = client.fetch("/old/a/b", NO_FOLLOW);
     assertThat(r.header("Location")).isEqualTo("/new/b/a");
+  }
+
+  @Test
+  void redirectFillsAnyNumberOfGroups(SquallClient client) {
+    FetchResponse r = client.fetch("/five/abcde", NO_FOLLOW);
+    assertThat(r.status()).isEqualTo(301);
+    assertThat(r.header("Location")).isEqualTo("/new/edcba");
   }
 
   @Test

@@ -25,6 +25,15 @@ class WebSocketProtocolTest {
         .route("/echo", () -> new Sockets.Echo(events))
         .route("/throwing", () -> new Sockets.Throwing(events))
         .route("/text-only", () -> new Sockets.TextOnly(events))
+        .route(
+            "/small",
+            () ->
+                new Sockets.Echo(events) {
+                  @Override
+                  public int maxMessageSize() {
+                    return 16; // this route's own limit, below the application's
+                  }
+                })
         .settings(Settings.builder().websocketMaxMessageSize(MAX).build())
         .build();
   }
@@ -120,6 +129,19 @@ class WebSocketProtocolTest {
     try (RawConnection raw = open(client, "/echo")) {
       RawFrames.Frame f =
           last(exchange(raw, RawFrames.frame(true, RawFrames.BINARY, new byte[MAX + 1], true)));
+      assertThat(f.closeCode()).isEqualTo(CloseCode.MESSAGE_TOO_BIG);
+    }
+  }
+
+  @Test
+  void aHandlerCanSetItsOwnMessageSizeLimit(SquallClient client) {
+    try (RawConnection raw = open(client, "/small")) {
+      raw.send(RawFrames.frame(true, RawFrames.BINARY, new byte[16], true));
+      RawFrames.Frame echoed =
+          RawFrames.parse(new String(raw.readBytes(2 + 16), StandardCharsets.ISO_8859_1)).get(0);
+      assertThat(echoed.payload()).hasSize(16);
+      RawFrames.Frame f =
+          last(exchange(raw, RawFrames.frame(true, RawFrames.BINARY, new byte[17], true)));
       assertThat(f.closeCode()).isEqualTo(CloseCode.MESSAGE_TOO_BIG);
     }
   }

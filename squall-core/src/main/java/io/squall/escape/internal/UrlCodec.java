@@ -1,13 +1,16 @@
 package io.squall.escape.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** Percent-encoding with Python's {@code quote}/{@code quote_plus} rules. */
+/**
+ * Percent-encoding with Python's {@code quote}/{@code quote_plus} rules, and the one
+ * percent-decoder of every layer (URL arguments, form bodies, route groups, static paths).
+ */
 public final class UrlCodec {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -39,32 +42,52 @@ public final class UrlCodec {
     return out.toString();
   }
 
-  /** Decodes to bytes; malformed escapes are kept as their literal characters' bytes. */
+  /**
+   * Decodes to bytes; malformed escapes are kept as their literal characters' bytes, other
+   * characters stand for their UTF-8 bytes.
+   */
   public static byte[] decode(String value, boolean plus) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(value.length());
-    int n = value.length();
-    for (int i = 0; i < n; i++) {
-      char c = value.charAt(i);
-      if (c == '%' && i + 2 < n && hex(value.charAt(i + 1)) >= 0 && hex(value.charAt(i + 2)) >= 0) {
-        out.write((hex(value.charAt(i + 1)) << 4) | hex(value.charAt(i + 2)));
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    return Arrays.copyOf(bytes, decode(bytes, 0, bytes.length, plus, false, bytes, 0));
+  }
+
+  /**
+   * Decodes a URL path component to bytes: {@code +} stays, other characters stand for their UTF-8
+   * bytes.
+   *
+   * @throws IllegalArgumentException for a {@code %} not followed by two hex digits
+   */
+  public static byte[] decodeStrict(String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    return Arrays.copyOf(bytes, decode(bytes, 0, bytes.length, false, true, bytes, 0));
+  }
+
+  /**
+   * Decodes the bytes {@code src[from, end)} into {@code dst} from {@code at} (which may be {@code
+   * src} itself when {@code at <= from}: the output never overtakes the input). With {@code plus} a
+   * {@code +} is a space. A malformed escape is kept as it is, or with {@code strict} refused.
+   *
+   * @return the index in {@code dst} after the last byte written
+   * @throws IllegalArgumentException for a malformed escape when {@code strict}
+   */
+  public static int decode(
+      byte[] src, int from, int end, boolean plus, boolean strict, byte[] dst, int at) {
+    for (int i = from; i < end; i++) {
+      byte b = src[i];
+      int hi;
+      int lo;
+      if (b == '%' && i + 2 < end && (hi = hex(src[i + 1])) >= 0 && (lo = hex(src[i + 2])) >= 0) {
+        dst[at++] = (byte) (hi << 4 | lo);
         i += 2;
-      } else if (c == '+' && plus) {
-        out.write(' ');
-      } else if (c < 0x80) {
-        out.write(c);
+      } else if (b == '%' && strict) {
+        throw new IllegalArgumentException("malformed percent escape at " + (i - from));
+      } else if (b == '+' && plus) {
+        dst[at++] = ' ';
       } else {
-        // Non-ASCII characters in the input stand for themselves, as UTF-8.
-        int end = i + 1;
-        if (Character.isHighSurrogate(c)
-            && end < n
-            && Character.isLowSurrogate(value.charAt(end))) {
-          end++;
-        }
-        out.writeBytes(value.substring(i, end).getBytes(StandardCharsets.UTF_8));
-        i = end - 1;
+        dst[at++] = b;
       }
     }
-    return out.toByteArray();
+    return at;
   }
 
   /** Decodes and then reads the bytes in {@code charset}, replacing invalid sequences. */
@@ -85,7 +108,7 @@ public final class UrlCodec {
     }
   }
 
-  private static int hex(char c) {
+  private static int hex(int c) {
     if (c >= '0' && c <= '9') {
       return c - '0';
     }
@@ -96,5 +119,32 @@ public final class UrlCodec {
       return c - 'A' + 10;
     }
     return -1;
+  }
+
+  /**
+   * {@code url} with every non-ASCII character percent-encoded as UTF-8; ASCII, {@code %} escapes
+   * included, is kept (control characters are left for the header check to refuse). The same string
+   * when there is nothing to encode.
+   */
+  public static String encodeUnsafeUriChars(String url) {
+    int i = 0;
+    while (i < url.length() && url.charAt(i) < 0x80) {
+      i++;
+    }
+    if (i == url.length()) {
+      return url;
+    }
+    StringBuilder out = new StringBuilder(url.length() + 16).append(url, 0, i);
+    byte[] bytes = url.substring(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (byte b : bytes) {
+      int c = b & 0xff;
+      if (c < 0x80) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
+        out.append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+      }
+    }
+    return out.toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.squall.http.internal;
 
+import io.squall.escape.internal.UrlCodec;
 import io.squall.http.HttpInputException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -95,21 +96,7 @@ public final class UrlEncoded {
       return new String(a, from, end - from, StandardCharsets.ISO_8859_1);
     }
     byte[] buf = new byte[end - from];
-    int n = 0;
-    for (int i = from; i < end; i++) {
-      byte b = a[i];
-      if (b == '+') {
-        buf[n++] = ' ';
-      } else if (b == '%'
-          && i + 2 < end
-          && HttpChars.hexValue(a[i + 1]) >= 0
-          && HttpChars.hexValue(a[i + 2]) >= 0) {
-        buf[n++] = (byte) (HttpChars.hexValue(a[i + 1]) << 4 | HttpChars.hexValue(a[i + 2]));
-        i += 2;
-      } else {
-        buf[n++] = b;
-      }
-    }
+    int n = UrlCodec.decode(a, from, end, true, false, buf, 0);
     return decodeStrict(buf, 0, n, charset, "argument");
   }
 

@@ -68,6 +68,27 @@ public final class Waiters<T, P> {
     }
   }
 
+  /**
+   * Queues {@code future} (with {@code payload}) at the back; when {@code timeout} is not null,
+   * runs {@code onTimeout} on the current loop after it unless the future is done by then. The
+   * future fails with {@link io.squall.ioloop.LoopClosedException} if the current loop closes while
+   * it waits.
+   *
+   * @throws IllegalStateException with a timeout, on a thread that has no loop ({@link
+   *     IOLoop#current()}); nothing is queued then
+   */
+  public void add(CompletableFuture<T> future, P payload, Duration timeout, Runnable onTimeout) {
+    // resolve the loop before changing anything, so a thread without one changes nothing
+    IOLoop loop = timeout != null ? IOLoop.current() : IOLoop.currentOrNull();
+    add(future, payload);
+    if (timeout != null) {
+      expireAfter(loop, future, timeout, onTimeout);
+    }
+    if (loop != null) {
+      loop.failOnClose(future);
+    }
+  }
+
   /** Queues {@code future} (with {@code payload}) at the back. */
   public void add(CompletableFuture<T> future, P payload) {
     compactIfNeeded();
@@ -147,7 +168,11 @@ public final class Waiters<T, P> {
    */
   public static void expireAfter(
       CompletableFuture<?> future, Duration timeout, Runnable onTimeout) {
-    IOLoop loop = IOLoop.current();
+    expireAfter(IOLoop.current(), future, timeout, onTimeout);
+  }
+
+  private static void expireAfter(
+      IOLoop loop, CompletableFuture<?> future, Duration timeout, Runnable onTimeout) {
     Timeout t =
         loop.callLater(
             timeout,

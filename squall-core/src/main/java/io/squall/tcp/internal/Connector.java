@@ -2,6 +2,7 @@ package io.squall.tcp.internal;
 
 import io.squall.ioloop.IOLoop;
 import io.squall.ioloop.Timeout;
+import io.squall.ioloop.internal.Futures;
 import io.squall.iostream.IOStream;
 import io.squall.iostream.IOStreamOptions;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -55,7 +55,7 @@ public final class Connector {
           .whenComplete(
               (addrs, e) -> {
                 if (e != null) {
-                  fail(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                  fail(Futures.unwrap(e));
                 } else {
                   resolved(addrs);
                 }

@@ -1,7 +1,9 @@
 package io.squall.web.internal;
 
+import io.squall.web.AddSlash;
 import io.squall.web.Authenticated;
 import io.squall.web.Blocking;
+import io.squall.web.RemoveSlash;
 import io.squall.web.RequestHandler;
 import io.squall.web.StreamRequestBody;
 import java.lang.invoke.MethodHandle;
@@ -62,9 +64,9 @@ public final class HandlerDispatch {
   private HandlerDispatch(Class<?> type) {
     this.streamRequestBody = type.isAnnotationPresent(StreamRequestBody.class);
     this.slashRule =
-        type.isAnnotationPresent(io.squall.web.RemoveSlash.class)
+        type.isAnnotationPresent(RemoveSlash.class)
             ? -1
-            : type.isAnnotationPresent(io.squall.web.AddSlash.class) ? 1 : 0;
+            : type.isAnnotationPresent(AddSlash.class) ? 1 : 0;
     this.classBlocking = type.isAnnotationPresent(Blocking.class);
     boolean classAuth = type.isAnnotationPresent(Authenticated.class);
     Map<String, List<Target>> found = new HashMap<>();

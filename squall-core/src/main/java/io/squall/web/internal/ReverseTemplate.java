@@ -2,8 +2,8 @@ package io.squall.web.internal;
 
 /**
  * Turns a route pattern into a template for reverse URLs: each top-level capturing group becomes a
- * slot, escaped characters become themselves. Patterns with other regex syntax outside groups
- * (alternation, classes, quantifiers) cannot be reversed and give null.
+ * slot, escaped characters and {@code \Q...\E} quotes become themselves. Patterns with other regex
+ * syntax outside groups (alternation, classes, quantifiers) cannot be reversed and give null.
  */
 final class ReverseTemplate {
   static final char SLOT = '\u0000';
@@ -22,7 +22,12 @@ final class ReverseTemplate {
     int slots = 0;
     for (int i = 0; i < p.length(); i++) {
       char c = p.charAt(i);
-      if (c == '\\' && i + 1 < p.length()) {
+      if (p.startsWith("\\Q", i)) { // quoted by Pattern.quote: literal up to \E
+        int end = p.indexOf("\\E", i + 2);
+        end = end < 0 ? p.length() : end;
+        sb.append(p, i + 2, end);
+        i = end + 1;
+      } else if (c == '\\' && i + 1 < p.length()) {
         char n = p.charAt(++i);
         if (Character.isLetterOrDigit(n)) {
           return null; // \d, \w ... outside a group

@@ -19,4 +19,18 @@ public enum SameSite {
   public String attributeValue() {
     return attributeValue;
   }
+
+  /**
+   * The value named {@code v}, ignoring case.
+   *
+   * @throws IllegalArgumentException for anything but Strict, Lax or None
+   */
+  public static SameSite of(String v) {
+    for (SameSite s : values()) {
+      if (s.attributeValue.equalsIgnoreCase(v)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("SameSite must be Strict, Lax or None: " + v);
+  }
 }

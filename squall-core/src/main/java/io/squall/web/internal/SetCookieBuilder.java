@@ -1,6 +1,8 @@
 package io.squall.web.internal;
 
 import io.squall.http.HttpDates;
+import io.squall.http.internal.HttpChars;
+import io.squall.web.CookieOptions;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -61,6 +63,34 @@ public final class SetCookieBuilder {
    */
   public static SetCookieBuilder clearing(String name) {
     return new SetCookieBuilder(name, "").expires(EPOCH).maxAge(0);
+  }
+
+  /** Applies every attribute of {@code options} that is set. */
+  public SetCookieBuilder options(CookieOptions options) {
+    pathAndDomain(options);
+    if (options.expires() != null) {
+      expires(options.expires());
+    }
+    if (options.maxAge() != null) {
+      maxAge(options.maxAge());
+    }
+    secure(options.secure());
+    httpOnly(options.httpOnly());
+    if (options.sameSite() != null) {
+      sameSite(SameSite.of(options.sameSite()));
+    }
+    return this;
+  }
+
+  /** Applies the domain and path of {@code options} that are set (for clearing a cookie). */
+  public SetCookieBuilder pathAndDomain(CookieOptions options) {
+    if (options.domain() != null) {
+      domain(options.domain());
+    }
+    if (options.path() != null) {
+      path(options.path());
+    }
+    return this;
   }
 
   /** Sets the {@code Domain} attribute; null removes it. */
@@ -179,14 +209,6 @@ public final class SetCookieBuilder {
     return "SetCookieBuilder[" + name + "]";
   }
 
-  /** Whether {@code c} is an RFC 9110 {@code tchar}. */
-  static boolean isTokenChar(char c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-      return true;
-    }
-    return "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-  }
-
   /** Whether {@code c} is an RFC 6265 {@code cookie-octet}: may appear unquoted. */
   private static boolean isCookieOctet(char c) {
     return c >= 0x21 && c <= 0x7e && c != '"' && c != ',' && c != ';' && c != '\\';
@@ -198,7 +220,7 @@ public final class SetCookieBuilder {
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (!isTokenChar(c)) {
+      if (!HttpChars.isTchar(c)) {
         throw new IllegalArgumentException(
             "cookie name " + printable(name) + " is not a token: " + describe(c) + " at " + i);
       }

@@ -1,7 +1,9 @@
 package io.squall.web.internal;
 
+import io.squall.escape.internal.UrlCodec;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -9,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -204,7 +205,7 @@ public final class StaticPaths {
     // Whatever a later layer might decode must not turn into a traversal either.
     String decoded = segment;
     while (decoded.indexOf('%') >= 0) {
-      String next = percentDecodeOnce(decoded);
+      String next = UrlCodec.decodeToString(decoded, StandardCharsets.UTF_8, false);
       if (next.equals(decoded)) {
         break;
       }
@@ -231,24 +232,5 @@ public final class StaticPaths {
     }
     char c = s.charAt(0);
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-
-  /** Decodes each {@code %XX} as the char with that code (Latin-1); leaves bad escapes alone. */
-  private static String percentDecodeOnce(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '%' && i + 2 < s.length()) {
-        char hi = s.charAt(i + 1);
-        char lo = s.charAt(i + 2);
-        if (HexFormat.isHexDigit(hi) && HexFormat.isHexDigit(lo)) {
-          b.append((char) (HexFormat.fromHexDigit(hi) * 16 + HexFormat.fromHexDigit(lo)));
-          i += 2;
-          continue;
-        }
-      }
-      b.append(c);
-    }
-    return b.toString();
   }
 }

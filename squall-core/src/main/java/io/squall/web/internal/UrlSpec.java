@@ -1,5 +1,6 @@
 package io.squall.web.internal;
 
+import io.squall.escape.Escape;
 import io.squall.web.RequestHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +28,15 @@ public final class UrlSpec {
 
   /** Compiles {@code pattern}; it is anchored at the end, as Tornado does. */
   public UrlSpec(String pattern, Supplier<? extends RequestHandler> factory, String name) {
-    if (!pattern.startsWith("/") && !pattern.startsWith("^/") && !pattern.startsWith(".*")) {
+    String lead = pattern.startsWith("\\Q") ? pattern.substring(2) : pattern;
+    if (!lead.startsWith("/") && !lead.startsWith("^/") && !lead.startsWith(".*")) {
       throw new IllegalArgumentException("route pattern must start with '/': " + pattern);
     }
     this.pattern = pattern;
     this.factory = factory;
     this.name = name;
     String anchored = pattern.endsWith("$") ? pattern : pattern + "$";
-    this.literal = isLiteral(pattern) ? pattern : null;
+    this.literal = literalOf(pattern);
     this.regex = Pattern.compile(anchored);
     this.groupCount = regex.matcher("").groupCount();
     Map<String, Integer> named = regex.namedGroups();
@@ -50,13 +52,25 @@ public final class UrlSpec {
     this.reverseTemplate = ReverseTemplate.of(pattern, groupCount);
   }
 
-  static boolean isLiteral(String p) {
+  /**
+   * The path {@code p} matches when it has no regex syntax outside {@code \Q...\E} quotes (as
+   * {@link Pattern#quote} makes them), else null.
+   */
+  static String literalOf(String p) {
+    StringBuilder sb = new StringBuilder(p.length());
     for (int i = 0; i < p.length(); i++) {
-      if (META.indexOf(p.charAt(i)) >= 0) {
-        return false;
+      if (p.startsWith("\\Q", i)) {
+        int end = p.indexOf("\\E", i + 2);
+        end = end < 0 ? p.length() : end;
+        sb.append(p, i + 2, end);
+        i = end + 1; // past the \E
+      } else if (META.indexOf(p.charAt(i)) >= 0) {
+        return null;
+      } else {
+        sb.append(p.charAt(i));
       }
     }
-    return true;
+    return sb.toString();
   }
 
   /** The pattern as written. */
@@ -126,9 +140,7 @@ public final class UrlSpec {
     for (int i = 0; i < reverseTemplate.length(); i++) {
       char c = reverseTemplate.charAt(i);
       if (c == ReverseTemplate.SLOT) {
-        sb.append(
-            io.squall.escape.Escape.urlEscape(String.valueOf(args[arg++]), false)
-                .replace("%2F", "/"));
+        sb.append(Escape.urlEscape(String.valueOf(args[arg++]), false).replace("%2F", "/"));
       } else {
         sb.append(c);
       }

@@ -1,5 +1,6 @@
 package io.squall.web.internal;
 
+import io.squall.escape.Escape;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -139,7 +140,9 @@ public final class XsrfTokens {
    * type="hidden" name="_xsrf" value="...">} with the value HTML-escaped.
    */
   public static String formHtml(String encodedToken) {
-    return "<input type=\"hidden\" name=\"_xsrf\" value=\"" + escapeHtml(encodedToken) + "\">";
+    return "<input type=\"hidden\" name=\"_xsrf\" value=\""
+        + Escape.xhtmlEscape(encodedToken)
+        + "\">";
   }
 
   private static Decoded decodeV2(String value) {
@@ -203,21 +206,5 @@ public final class XsrfTokens {
       out[i] = (byte) (data[i] ^ mask[i % MASK_BYTES]);
     }
     return out;
-  }
-
-  private static String escapeHtml(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
   }
 }

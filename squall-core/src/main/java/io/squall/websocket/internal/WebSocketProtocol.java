@@ -2,13 +2,13 @@ package io.squall.websocket.internal;
 
 import io.squall.ioloop.IOLoop;
 import io.squall.ioloop.Timeout;
+import io.squall.ioloop.internal.Futures;
 import io.squall.iostream.BaseIOStream;
 import io.squall.websocket.CloseCode;
 import io.squall.websocket.WebSocketClosedException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -415,11 +415,7 @@ public final class WebSocketProtocol implements FrameListener {
       return f;
     }
     return f.exceptionallyCompose(
-        e -> CompletableFuture.failedFuture(new WebSocketClosedException(unwrap(e))));
-  }
-
-  private static Throwable unwrap(Throwable e) {
-    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        e -> CompletableFuture.failedFuture(new WebSocketClosedException(Futures.unwrap(e))));
   }
 
   private CompletableFuture<Void> onLoop(Supplier<CompletableFuture<Void>> action) {
@@ -429,25 +425,7 @@ public final class WebSocketProtocol implements FrameListener {
     if (loop.isClosed()) {
       return CompletableFuture.failedFuture(new WebSocketClosedException());
     }
-    CompletableFuture<Void> result = new CompletableFuture<>();
-    loop.addCallback(
-        () -> {
-          try {
-            action
-                .get()
-                .whenComplete(
-                    (v, e) -> {
-                      if (e != null) {
-                        result.completeExceptionally(unwrap(e));
-                      } else {
-                        result.complete(null);
-                      }
-                    });
-          } catch (Throwable e) {
-            result.completeExceptionally(e);
-          }
-        });
-    return result;
+    return Futures.onLoop(loop, action);
   }
 
   // ---------------------------------------------------------------- pings

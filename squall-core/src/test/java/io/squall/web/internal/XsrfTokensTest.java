@@ -139,6 +139,6 @@ class XsrfTokensTest {
         .isEqualTo("<input type=\"hidden\" name=\"_xsrf\" value=\"2|ab|cd|5\">");
     assertThat(XsrfTokens.formHtml("\"><script>'&"))
         .isEqualTo(
-            "<input type=\"hidden\" name=\"_xsrf\" value=\"&quot;&gt;&lt;script&gt;&#39;&amp;\">");
+            "<input type=\"hidden\" name=\"_xsrf\" value=\"&quot;&gt;&lt;script&gt;&#x27;&amp;\">");
   }
 }

@@ -44,6 +44,9 @@ public final class ChatRoom {
   private final ArrayDeque<Entry> cache;
   private final Set<Member> members = new LinkedHashSet<>();
 
+  /** Where {@link #post} sends messages when the room spans instances; null for one instance. */
+  private volatile Consumer<String> relay;
+
   /**
    * A connected client. Made by {@link #join}; messages go to its sink on its loop until {@link
    * #leave()}.
@@ -137,10 +140,49 @@ public final class ChatRoom {
   }
 
   /**
-   * Adds {@code message} to the cache, dropping the oldest beyond its size, and sends it to all.
+   * Makes the room span instances: {@link #post} hands each message's JSON to {@code relay} (a
+   * Redis publish, say) instead of delivering it, and the relay's subscriber calls {@link #receive}
+   * on every instance, this one included. Every member of every instance then gets every message
+   * once, in the relay's order.
+   *
+   * @param relay publishes one message's JSON to all instances
+   */
+  public void relayThrough(Consumer<String> relay) {
+    this.relay = Objects.requireNonNull(relay, "relay");
+  }
+
+  /**
+   * Adds {@code message} to the cache, dropping the oldest beyond its size, and sends it to all;
+   * with a {@linkplain #relayThrough relay}, hands it to the relay instead.
    */
   public void post(ChatMessage message) {
-    Entry entry = new Entry(message, toJson(message));
+    String json = toJson(message);
+    Consumer<String> r = relay;
+    if (r != null) {
+      r.accept(json);
+      return;
+    }
+    deliver(new Entry(message, json));
+  }
+
+  /**
+   * Takes a message that came through the relay (its JSON as {@link #post} wrote it) and delivers
+   * it to this instance's members. Malformed input is logged and dropped.
+   *
+   * @param json one message
+   */
+  public void receive(String json) {
+    ChatMessage message;
+    try {
+      message = Json.mapper().readValue(json, ChatMessage.class);
+    } catch (JacksonException | RuntimeException e) {
+      log.warn("dropping a relayed chat message that is not one: {}", e.getMessage());
+      return;
+    }
+    deliver(new Entry(message, json));
+  }
+
+  private void deliver(Entry entry) {
     synchronized (this) {
       cache.addLast(entry);
       while (cache.size() > cacheSize) {

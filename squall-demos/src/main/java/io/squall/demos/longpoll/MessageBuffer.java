@@ -94,8 +94,38 @@ public final class MessageBuffer {
     waiters.remove(future);
   }
 
-  /** Adds a message, drops the oldest beyond the cache size, and wakes every waiter. */
+  /** Where {@link #add} sends messages when the buffer spans instances; null for one instance. */
+  private volatile java.util.function.Consumer<Message> relay;
+
+  /**
+   * Makes the buffer span instances: {@link #add} hands each message to {@code relay} (a Redis
+   * publish, say), whose subscriber calls {@link #receive} on every instance, this one included.
+   *
+   * @param relay publishes one message to all instances
+   */
+  public void relayThrough(java.util.function.Consumer<Message> relay) {
+    this.relay = java.util.Objects.requireNonNull(relay, "relay");
+  }
+
+  /**
+   * Adds a message, drops the oldest beyond the cache size, and wakes every waiter; with a
+   * {@linkplain #relayThrough relay}, hands it to the relay instead.
+   */
   public void add(Message message) {
+    java.util.function.Consumer<Message> r = relay;
+    if (r != null) {
+      r.accept(message);
+      return;
+    }
+    receive(message);
+  }
+
+  /**
+   * Takes a message that came through the relay: caches it and wakes every waiter here.
+   *
+   * @param message the message
+   */
+  public void receive(Message message) {
     Map<CompletableFuture<List<Message>>, IOLoop> woken;
     synchronized (this) {
       cache.addLast(message);

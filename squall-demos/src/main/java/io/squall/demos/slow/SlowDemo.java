@@ -18,6 +18,34 @@ import java.util.concurrent.CompletableFuture;
 public final class SlowDemo {
   private SlowDemo() {}
 
+  /**
+   * How the non-blocking handlers wait: for real in the demo; tests pass one that waits for a
+   * signal instead of a time, so that "the slow request is still pending" holds on any machine.
+   */
+  public interface Pause {
+    /** Blocks the calling (executor or virtual) thread for {@code d}. */
+    void sleep(Duration d) throws InterruptedException;
+
+    /** A future that completes on {@code loop} after {@code d}, holding no thread. */
+    CompletableFuture<Void> after(IOLoop loop, Duration d);
+
+    /** Waits for real: {@code Thread.sleep} and {@code callLater}. */
+    Pause REAL =
+        new Pause() {
+          @Override
+          public void sleep(Duration d) throws InterruptedException {
+            Thread.sleep(d);
+          }
+
+          @Override
+          public CompletableFuture<Void> after(IOLoop loop, Duration d) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            loop.callLater(d, () -> done.complete(null));
+            return done;
+          }
+        };
+  }
+
   static double seconds(RequestHandler h) {
     String s = h.getArgument("seconds", "1");
     double v;
@@ -48,13 +76,19 @@ public final class SlowDemo {
 
   /** Sleeps on an executor thread; the loop goes on serving. */
   public static final class ExecutorHandler extends RequestHandler {
+    private final Pause pause;
+
+    ExecutorHandler(Pause pause) {
+      this.pause = pause;
+    }
+
     /** Sleeps via runInExecutor, then answers. */
     public CompletableFuture<Void> get() {
       double s = seconds(this);
       return loop()
           .runInExecutor(
               () -> {
-                Thread.sleep(duration(s));
+                pause.sleep(duration(s));
                 return null;
               })
           .thenRun(() -> write("slept " + s + "s in an executor\n"));
@@ -63,22 +97,34 @@ public final class SlowDemo {
 
   /** Waits with a timer: no thread is held at all. */
   public static final class AsyncHandler extends RequestHandler {
+    private final Pause pause;
+
+    AsyncHandler(Pause pause) {
+      this.pause = pause;
+    }
+
     /** Waits via callLater, then answers. */
     public CompletableFuture<Void> get() {
       double s = seconds(this);
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      loop().callLater(duration(s), () -> done.complete(null));
-      return done.thenRun(() -> write("waited " + s + "s with callLater\n"));
+      return pause
+          .after(loop(), duration(s))
+          .thenRun(() -> write("waited " + s + "s with callLater\n"));
     }
   }
 
   /** Plain blocking code on a virtual thread. */
   @Blocking
   public static final class VirtualHandler extends RequestHandler {
+    private final Pause pause;
+
+    VirtualHandler(Pause pause) {
+      this.pause = pause;
+    }
+
     /** Sleeps on its virtual thread, then answers. */
     public void get() throws InterruptedException {
       double s = seconds(this);
-      Thread.sleep(duration(s));
+      pause.sleep(duration(s));
       write("slept " + s + "s on a virtual thread\n");
     }
   }
@@ -118,12 +164,22 @@ public final class SlowDemo {
 
   /** The application; the hub mounts it at {@code /slow}. */
   public static Application app() {
+    return app(Pause.REAL);
+  }
+
+  /**
+   * The application with the non-blocking handlers waiting through {@code pause}.
+   *
+   * @param pause how executor, async and virtual handlers wait
+   * @return the application
+   */
+  public static Application app(Pause pause) {
     return Application.builder()
         .route("/", IndexHandler::new)
         .route("/blocking", BlockingHandler::new)
-        .route("/executor", ExecutorHandler::new)
-        .route("/async", AsyncHandler::new)
-        .route("/virtual", VirtualHandler::new)
+        .route("/executor", () -> new ExecutorHandler(pause))
+        .route("/async", () -> new AsyncHandler(pause))
+        .route("/virtual", () -> new VirtualHandler(pause))
         .route("/fast", FastHandler::new)
         .build();
   }

@@ -61,11 +61,22 @@ public final class UploadDemo {
     }
   }
 
+  /**
+   * The largest raw upload: far above the server's default body limit (100 MiB), which is right for
+   * buffered bodies but not for one streamed through a digest.
+   */
+  public static final long RAW_LIMIT = 64L << 30;
+
   /** Streams a raw body into a digest without keeping it. */
   @StreamRequestBody
   public static final class RawHandler extends RequestHandler {
     private final MessageDigest digest = newDigest();
     private long size;
+
+    /** Raises this request's body limit, as a Tornado streaming handler does in prepare. */
+    public void prepare() {
+      setMaxBodySize(RAW_LIMIT);
+    }
 
     @Override
     public CompletionStage<?> dataReceived(ByteBuffer chunk) {

@@ -1,2 +1,0 @@
-/** Small shared helpers used across the layers (Tornado's {@code tornado.util}). */
-package io.squall.util;
