@@ -1,6 +1,6 @@
 package io.squall.http;
 
-import io.squall.http.internal.HeaderParams;
+import io.squall.http.internal.HeaderValues;
 import io.squall.http.internal.MultipartParser;
 import io.squall.http.internal.UrlEncoded;
 import java.nio.charset.Charset;
@@ -111,7 +111,7 @@ public final class BodyArguments {
         parsed.forEach((k, v) -> arguments.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
       }
       case "multipart/form-data" -> {
-        String boundary = HeaderParams.parse(contentType).param("boundary");
+        String boundary = HeaderValues.params(contentType).param("boundary");
         if (boundary == null || boundary.isEmpty()) {
           throw new HttpInputException(400, "Invalid multipart/form-data: boundary not found");
         }

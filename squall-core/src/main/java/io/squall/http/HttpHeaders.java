@@ -1,6 +1,6 @@
 package io.squall.http;
 
-import io.squall.http.internal.HeadersAccess;
+import io.squall.http.internal.HttpAccess;
 import io.squall.http.internal.HttpChars;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +34,7 @@ public final class HttpHeaders implements Iterable<Map.Entry<String, String>> {
   private static final HttpHeaders EMPTY = new HttpHeaders(0, true);
 
   static {
-    HeadersAccess.install(HttpHeaders::append);
+    HttpAccess.install(HttpHeaders::append);
   }
 
   private String[] names;

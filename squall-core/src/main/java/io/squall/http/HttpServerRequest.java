@@ -1,5 +1,6 @@
 package io.squall.http;
 
+import io.squall.http.internal.HttpAccess;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -15,6 +16,26 @@ import java.util.Map;
  * appearance and repeated values; values are decoded as UTF-8.
  */
 public final class HttpServerRequest {
+  static {
+    HttpAccess.install(
+        new HttpAccess.Requests() {
+          @Override
+          public void setBody(HttpServerRequest request, byte[] body) {
+            request.setBody(body);
+          }
+
+          @Override
+          public void parseBody(HttpServerRequest request) {
+            request.parseBody();
+          }
+
+          @Override
+          public void markFinished(HttpServerRequest request) {
+            request.markFinished();
+          }
+        });
+  }
+
   private final String method;
   private final String uri;
   private final String path;
@@ -135,8 +156,7 @@ public final class HttpServerRequest {
     return body;
   }
 
-  /** Sets the body (the buffering adapter does this). */
-  public void setBody(byte[] body) {
+  private void setBody(byte[] body) {
     this.body = body;
   }
 
@@ -185,8 +205,7 @@ public final class HttpServerRequest {
     return startMillis;
   }
 
-  /** Marks the response finished (for {@link #requestTime()}). */
-  public void markFinished() {
+  private void markFinished() {
     finishNanos = System.nanoTime();
   }
 
@@ -246,12 +265,7 @@ public final class HttpServerRequest {
     return files;
   }
 
-  /**
-   * Parses {@link #body()} as form arguments and files, according to {@code Content-Type}.
-   *
-   * <p>A malformed body is logged and leaves the arguments parsed so far.
-   */
-  public void parseBody() {
+  private void parseBody() {
     String contentType = headers.get("Content-Type");
     if (contentType == null || body.length == 0) {
       return;

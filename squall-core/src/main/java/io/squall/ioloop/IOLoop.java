@@ -2,6 +2,7 @@ package io.squall.ioloop;
 
 import io.squall.ioloop.internal.BlockingWatchdog;
 import io.squall.ioloop.internal.Futures;
+import io.squall.ioloop.internal.LoopAccess;
 import io.squall.ioloop.internal.TimerHeap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,8 +41,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything that touches a connection runs on the loop's thread, so loop code needs no locks.
  * {@link #addCallback(Runnable)} (and {@link #execute(Runnable)}, its {@link Executor} form) is the
- * one method that is safe from any thread; use it to hand work to the loop from executors, other
- * loops or signal handlers. Blocking work never runs on the loop: use {@link #runInExecutor}.
+ * hand-off that is safe from any thread; use it to hand work to the loop from executors, other
+ * loops or signal handlers. {@link #callLater}, {@link #callAt}, {@link #stop()} and {@link
+ * Timeout#cancel()} are safe from any thread too. Blocking work never runs on the loop: use {@link
+ * #runInExecutor}.
  *
  * <p>A callback that throws is logged with its stack trace and the loop goes on. When a {@linkplain
  * #setBlockingLogThreshold blocking log threshold} is set, a callback that holds the loop longer is
@@ -54,6 +57,21 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class IOLoop implements Executor, AutoCloseable {
+  static {
+    LoopAccess.install(
+        new LoopAccess.Busy() {
+          @Override
+          public long busySinceNanos(IOLoop loop) {
+            return loop.busySince;
+          }
+
+          @Override
+          public long busySequence(IOLoop loop) {
+            return loop.busySeq;
+          }
+        });
+  }
+
   private static final Logger log = LoggerFactory.getLogger(IOLoop.class);
   private static final ThreadLocal<IOLoop> CURRENT = new ThreadLocal<>();
   private static final ExecutorService DEFAULT_EXECUTOR =
@@ -209,19 +227,6 @@ public final class IOLoop implements Executor, AutoCloseable {
   /** The current blocking log threshold in nanoseconds, 0 when off. */
   public long blockingLogThresholdNanos() {
     return blockingThresholdNanos;
-  }
-
-  /**
-   * Used by the blocking watchdog: the start time of the callback now running, or 0 when idle. Not
-   * API.
-   */
-  public long busySinceNanos() {
-    return busySince;
-  }
-
-  /** Used by the blocking watchdog: a number that changes with every callback. Not API. */
-  public long busySequence() {
-    return busySeq;
   }
 
   /** The loop's thread while it runs, else null. */

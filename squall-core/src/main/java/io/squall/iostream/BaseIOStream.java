@@ -1,9 +1,7 @@
 package io.squall.iostream;
 
 import io.squall.ioloop.IOLoop;
-import io.squall.iostream.internal.ReadBuffer;
 import io.squall.iostream.internal.ScratchBuffer;
-import io.squall.iostream.internal.WriteQueue;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,11 +9,9 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,60 +71,12 @@ import org.slf4j.LoggerFactory;
 public abstract class BaseIOStream {
   private static final Logger log = LoggerFactory.getLogger(BaseIOStream.class);
 
-  /** Most bytes offered to the transport by one write call (bounds the kernel copy per call). */
-  private static final long MAX_WRITE_PER_CALL = 1 << 20;
-
-  /** Most buffers handed to one gathering write. */
-  private static final int MAX_GATHER = 64;
-
-  /**
-   * Most transport reads per turn: a stream whose peer sends faster than it is read yields the loop
-   * to other channels after this many chunks (level-triggered readiness brings it back at once).
-   */
-  private static final int MAX_READS_PER_TURN = 16;
-
-  /** Most bytes written per turn, after which the stream waits for the next writable event. */
-  private static final long MAX_WRITE_PER_TURN = 4L << 20;
-
-  private enum ReadKind {
-    NONE,
-    UNTIL,
-    REGEX,
-    BYTES,
-    INTO,
-    CLOSE
-  }
-
   private final IOLoop loop;
   private final IOStreamOptions options;
   private final SelectionKey key;
   private int interestOps;
-
-  // read side
-  private final ReadBuffer readBuffer;
-  private ReadKind readKind = ReadKind.NONE;
-  private CompletableFuture<byte[]> readFuture;
-  private CompletableFuture<Integer> readIntoFuture;
-  private byte[] readDelimiter;
-  private Pattern readRegex;
-  private int readMaxBytes; // 0: no limit
-  private int readBytes;
-  private boolean readPartial;
-  private ByteBuffer readTarget;
-  private int readIntoCount;
-  private int scanFrom;
-  private long nextRegexScan;
-  private boolean dispatching;
-  private boolean redispatch;
-  private boolean socketDrained;
-
-  // write side
-  private final WriteQueue writeQueue = new WriteQueue();
-  private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
-  private boolean flushing;
-  private boolean socketFull;
-  private boolean writableFlag = true;
-  private List<CompletableFuture<Void>> writableWaiters;
+  private final StreamReader reader;
+  private final StreamWriter writer;
 
   // life cycle
   private boolean closed;
@@ -142,7 +90,8 @@ public abstract class BaseIOStream {
   protected BaseIOStream(SelectableChannel channel, IOLoop loop, IOStreamOptions options) {
     this.loop = Objects.requireNonNull(loop, "loop");
     this.options = Objects.requireNonNull(options, "options");
-    this.readBuffer = new ReadBuffer(options.maxBufferSize(), options.readChunkSize());
+    this.reader = new StreamReader(this, options);
+    this.writer = new StreamWriter(this, options);
     this.interestOps = SelectionKey.OP_READ; // idle: notice the peer closing
     this.key = loop.addHandler(channel, interestOps, (ch, ops) -> handleEvents(ops));
   }
@@ -205,22 +154,22 @@ public abstract class BaseIOStream {
 
   /** Number of bytes read from the socket and not yet consumed by a read. */
   public final int readBufferSize() {
-    return readBuffer.size();
+    return reader.buffered();
   }
 
   /** Number of bytes queued for writing (file regions not counted: they hold no memory). */
   public final long writeBufferSize() {
-    return writeQueue.bufferedBytes();
+    return writer.bufferedBytes();
   }
 
   /** Whether a read is pending. */
   public final boolean reading() {
-    return readKind != ReadKind.NONE;
+    return reader.reading();
   }
 
   /** Whether writes are queued that have not yet been handed to the kernel. */
   public final boolean writing() {
-    return !writeQueue.isEmpty();
+    return writer.writing();
   }
 
   /** Whether the stream is closed. */
@@ -273,10 +222,8 @@ public abstract class BaseIOStream {
     if (delimiter.length == 0) {
       throw new IllegalArgumentException("empty delimiter");
     }
-    startRead(ReadKind.UNTIL);
-    readDelimiter = delimiter;
-    readMaxBytes = maxBytes;
-    return launchBytes();
+    checkThread();
+    return reader.start(new PendingRead.UntilDelimiter(delimiter, maxBytes));
   }
 
   /**
@@ -300,10 +247,8 @@ public abstract class BaseIOStream {
 
   private CompletableFuture<byte[]> startRegex(Pattern regex, int maxBytes) {
     Objects.requireNonNull(regex, "regex");
-    startRead(ReadKind.REGEX);
-    readRegex = regex;
-    readMaxBytes = maxBytes;
-    return launchBytes();
+    checkThread();
+    return reader.start(new PendingRead.UntilPattern(regex, maxBytes));
   }
 
   /** Reads exactly {@code n} bytes. */
@@ -319,10 +264,8 @@ public abstract class BaseIOStream {
     if (n < 0) {
       throw new IllegalArgumentException("negative byte count: " + n);
     }
-    startRead(ReadKind.BYTES);
-    readBytes = n;
-    readPartial = partial;
-    return launchBytes();
+    checkThread();
+    return reader.start(new PendingRead.Bytes(n, partial));
   }
 
   /**
@@ -336,14 +279,8 @@ public abstract class BaseIOStream {
     if (target.isReadOnly()) {
       throw new IllegalArgumentException("read-only target buffer");
     }
-    startRead(ReadKind.INTO);
-    readTarget = target;
-    readPartial = partial;
-    readIntoCount = 0;
-    CompletableFuture<Integer> f = new CompletableFuture<>();
-    readIntoFuture = f;
-    runReads(false);
-    return f;
+    checkThread();
+    return reader.start(new PendingRead.IntoBuffer(target, partial));
   }
 
   /** Same as {@code readInto(target, false)}. */
@@ -358,313 +295,8 @@ public abstract class BaseIOStream {
    * of an error other than the peer's clean close.
    */
   public final CompletableFuture<byte[]> readUntilClose() {
-    startRead(ReadKind.CLOSE);
-    return launchBytes();
-  }
-
-  private void startRead(ReadKind kind) {
     checkThread();
-    if (readKind != ReadKind.NONE) {
-      throw new IllegalStateException("Already reading");
-    }
-    readKind = kind;
-    scanFrom = 0;
-    nextRegexScan = 0;
-  }
-
-  private CompletableFuture<byte[]> launchBytes() {
-    CompletableFuture<byte[]> f = new CompletableFuture<>();
-    readFuture = f;
-    runReads(false);
-    return f;
-  }
-
-  /**
-   * Drives the pending read as far as it goes. Re-entrant calls (from callbacks of a completed
-   * read) only mark that another pass is needed, which the outermost call runs in its loop.
-   */
-  private void runReads(boolean socketEvent) {
-    if (dispatching) {
-      redispatch = true;
-      return;
-    }
-    dispatching = true;
-    RuntimeException failure = null;
-    try {
-      boolean fromSocket = socketEvent;
-      do {
-        redispatch = false;
-        readStep(fromSocket);
-        fromSocket = false;
-      } while (redispatch);
-    } catch (RuntimeException e) {
-      failure = e;
-    } finally {
-      dispatching = false;
-    }
-    if (failure != null) {
-      log.error("Uncaught exception while reading, closing stream {}", this, failure);
-      close(failure);
-      return;
-    }
-    updateInterest();
-  }
-
-  private void readStep(boolean socketEvent) {
-    if (readKind == ReadKind.NONE) {
-      if (socketEvent && !closed && readBuffer.isEmpty()) {
-        idleRead();
-      }
-      return;
-    }
-    if (trySatisfy(true)) {
-      return;
-    }
-    if (closed) {
-      resolveOnClose();
-      return;
-    }
-    if (socketDrained && !socketEvent) {
-      return; // the socket had nothing a moment ago: wait until the loop says it is readable
-    }
-    if (readKind == ReadKind.INTO) {
-      readIntoTarget();
-    } else {
-      readToBuffer();
-    }
-  }
-
-  /** With no read pending, takes one chunk so that a peer's close is noticed. */
-  private void idleRead() {
-    int n;
-    try {
-      n = fill();
-    } catch (IOException e) {
-      transportFailed("read", e);
-      return;
-    }
-    if (n < 0) {
-      close(new EOFException("Stream closed by peer"));
-    }
-  }
-
-  /** Reads one chunk from the transport into the read buffer. */
-  private int fill() throws IOException {
-    int chunk = options.readChunkSize();
-    ByteBuffer scratch = ScratchBuffer.get(chunk);
-    scratch.limit(Math.min(chunk, readBuffer.room()));
-    int n = readFromTransport(scratch);
-    if (n > 0) {
-      scratch.flip();
-      readBuffer.append(scratch);
-    } else if (n == 0) {
-      socketDrained = true;
-    }
-    return n;
-  }
-
-  private void readToBuffer() {
-    boolean eof = false;
-    try {
-      for (int reads = 0; reads < MAX_READS_PER_TURN; reads++) {
-        if (readBuffer.room() == 0) {
-          if (!trySatisfy(true)) {
-            failRead(
-                new StreamBufferFullError(
-                    "Reached maximum read buffer size (" + options.maxBufferSize() + " bytes)"));
-          }
-          return;
-        }
-        int n = fill();
-        if (n == 0) {
-          break;
-        }
-        if (n < 0) {
-          eof = true;
-          break;
-        }
-        if (trySatisfy(false)) {
-          return;
-        }
-      }
-    } catch (IOException e) {
-      transportFailed("read", e);
-      return;
-    }
-    trySatisfy(true);
-    if (eof) {
-      close(new EOFException("Stream closed by peer"));
-    }
-  }
-
-  private void readIntoTarget() {
-    boolean eof = false;
-    ByteBuffer t = readTarget;
-    try {
-      for (int reads = 0; reads < MAX_READS_PER_TURN && t.hasRemaining(); reads++) {
-        int limit = t.limit();
-        t.limit(t.position() + Math.min(t.remaining(), options.readChunkSize()));
-        int n;
-        try {
-          n = readFromTransport(t);
-        } finally {
-          t.limit(limit);
-        }
-        if (n == 0) {
-          socketDrained = true;
-          break;
-        }
-        if (n < 0) {
-          eof = true;
-          break;
-        }
-        readIntoCount += n;
-        if (readPartial) {
-          break;
-        }
-      }
-    } catch (IOException e) {
-      transportFailed("read", e);
-      return;
-    }
-    trySatisfy(true);
-    if (eof) {
-      close(new EOFException("Stream closed by peer"));
-    }
-  }
-
-  /**
-   * Completes (or fails) the pending read if the buffered bytes decide it. With {@code force}
-   * false, costly regular-expression scans are skipped unless the buffer doubled since the last
-   * one. Returns whether the read was resolved.
-   */
-  private boolean trySatisfy(boolean force) {
-    switch (readKind) {
-      case BYTES -> {
-        int size = readBuffer.size();
-        if (size >= readBytes || (readPartial && size > 0)) {
-          completeBytes(readBuffer.take(Math.min(readBytes, size)));
-          return true;
-        }
-        return false;
-      }
-      case UNTIL -> {
-        return scanDelimiter();
-      }
-      case REGEX -> {
-        if (readBuffer.isEmpty() || (!force && readBuffer.size() < nextRegexScan)) {
-          return false;
-        }
-        return scanRegex();
-      }
-      case INTO -> {
-        if (!readBuffer.isEmpty() && readTarget.hasRemaining()) {
-          readIntoCount += readBuffer.takeInto(readTarget);
-        }
-        if (!readTarget.hasRemaining() || (readPartial && readIntoCount > 0)) {
-          completeInto(readIntoCount);
-          return true;
-        }
-        return false;
-      }
-      default -> {
-        return false; // NONE, and CLOSE, which only the close resolves
-      }
-    }
-  }
-
-  private boolean scanDelimiter() {
-    int size = readBuffer.size();
-    int limit = readMaxBytes > 0 ? Math.min(size, readMaxBytes) : size;
-    int at = readBuffer.indexOf(readDelimiter, scanFrom, limit);
-    if (at >= 0) {
-      completeBytes(readBuffer.take(at + readDelimiter.length));
-      return true;
-    }
-    // a later match can begin no earlier than delimiter length - 1 bytes before what we scanned
-    scanFrom = Math.max(scanFrom, limit - readDelimiter.length + 1);
-    if (readMaxBytes > 0 && size >= readMaxBytes) {
-      failUnsatisfiable("delimiter not found within " + readMaxBytes + " bytes");
-      return true;
-    }
-    return false;
-  }
-
-  private boolean scanRegex() {
-    int size = readBuffer.size();
-    Matcher m = readRegex.matcher(readBuffer.latin1View());
-    if (m.find()) {
-      int end = m.end();
-      if (readMaxBytes > 0 && end > readMaxBytes) {
-        failUnsatisfiable(
-            "regex " + readRegex.pattern() + " not matched within " + readMaxBytes + " bytes");
-      } else {
-        completeBytes(readBuffer.take(end));
-      }
-      return true;
-    }
-    nextRegexScan = Math.max(2L * size, size + 1L);
-    if (readMaxBytes > 0 && size > readMaxBytes) {
-      failUnsatisfiable(
-          "regex " + readRegex.pattern() + " not matched within " + readMaxBytes + " bytes");
-      return true;
-    }
-    return false;
-  }
-
-  private void resolveOnClose() {
-    if (readKind == ReadKind.CLOSE && (error == null || error instanceof EOFException)) {
-      completeBytes(readBuffer.take(readBuffer.size()));
-    } else {
-      failRead(new StreamClosedError(error));
-    }
-  }
-
-  private void failUnsatisfiable(String message) {
-    UnsatisfiableReadError e = new UnsatisfiableReadError(message);
-    log.debug("Unsatisfiable read, closing stream {}: {}", this, message);
-    failRead(e);
-  }
-
-  private void clearRead() {
-    readKind = ReadKind.NONE;
-    readFuture = null;
-    readIntoFuture = null;
-    readDelimiter = null;
-    readRegex = null;
-    readTarget = null;
-    readMaxBytes = 0;
-    readPartial = false;
-  }
-
-  private void completeBytes(byte[] value) {
-    CompletableFuture<byte[]> f = readFuture;
-    clearRead();
-    f.complete(value);
-  }
-
-  private void completeInto(int count) {
-    CompletableFuture<Integer> f = readIntoFuture;
-    clearRead();
-    f.complete(count);
-  }
-
-  /**
-   * Fails the pending read with {@code e}; a limit error ({@link UnsatisfiableReadError}, {@link
-   * StreamBufferFullError}) then closes the stream.
-   */
-  private void failRead(Throwable e) {
-    CompletableFuture<byte[]> f = readFuture;
-    CompletableFuture<Integer> g = readIntoFuture;
-    clearRead();
-    if (f != null) {
-      f.completeExceptionally(e);
-    } else if (g != null) {
-      g.completeExceptionally(e);
-    }
-    if (!(e instanceof StreamClosedError)) {
-      close(e);
-    }
+    return reader.start(new PendingRead.UntilClose());
   }
 
   // ---------------------------------------------------------------- writes
@@ -692,13 +324,7 @@ public abstract class BaseIOStream {
       return CompletableFuture.failedFuture(new StreamClosedError(error));
     }
     CompletableFuture<Void> f = new CompletableFuture<>();
-    writeQueue.addBuffers(buffers, f);
-    if (!socketFull) {
-      flush();
-    }
-    if (writableFlag && writeQueue.bufferedBytes() > options.writeHighWaterMark()) {
-      writableFlag = false;
-    }
+    writer.addBuffers(buffers, f);
     return f;
   }
 
@@ -718,10 +344,7 @@ public abstract class BaseIOStream {
       return CompletableFuture.failedFuture(new StreamClosedError(error));
     }
     CompletableFuture<Void> f = new CompletableFuture<>();
-    writeQueue.addFile(file, position, count, f);
-    if (!socketFull) {
-      flush();
-    }
+    writer.addFile(file, position, count, f);
     return f;
   }
 
@@ -731,7 +354,7 @@ public abstract class BaseIOStream {
    * {@link IOStreamOptions#writeLowWaterMark()} bytes or fewer.
    */
   public final boolean isWritable() {
-    return writableFlag && !closed;
+    return writer.writable() && !closed;
   }
 
   /**
@@ -744,97 +367,7 @@ public abstract class BaseIOStream {
     if (closed) {
       return CompletableFuture.failedFuture(new StreamClosedError(error));
     }
-    if (writableFlag) {
-      return CompletableFuture.completedFuture(null);
-    }
-    if (writableWaiters == null) {
-      writableWaiters = new ArrayList<>(2);
-    }
-    CompletableFuture<Void> f = new CompletableFuture<>();
-    writableWaiters.add(f);
-    return f;
-  }
-
-  private void flush() {
-    if (flushing || closed) {
-      return;
-    }
-    flushing = true;
-    IOException failure = null;
-    long written = 0;
-    try {
-      while (!closed) {
-        CompletableFuture<Void> done;
-        while ((done = writeQueue.pollDone()) != null) {
-          done.complete(null); // callbacks may queue more writes: they wait for this loop
-          if (closed) {
-            return;
-          }
-        }
-        if (writeQueue.isEmpty() || socketFull) {
-          break;
-        }
-        if (written >= MAX_WRITE_PER_TURN) {
-          socketFull = true; // yield to other channels; the writable event resumes us
-          break;
-        }
-        if (writeQueue.headIsFile()) {
-          FileChannel file = writeQueue.headFile();
-          long position = writeQueue.headFilePosition();
-          long n = transferToTransport(file, position, writeQueue.headFileRemaining());
-          if (n > 0) {
-            writeQueue.advanceFile(n);
-            written += n;
-          } else if (position >= file.size()) {
-            throw new EOFException("file region extends past the end of the file");
-          } else {
-            socketFull = true;
-          }
-        } else {
-          int count = writeQueue.gather(gather, MAX_WRITE_PER_CALL);
-          if (count == 0) {
-            break; // cannot happen: the head has bytes left
-          }
-          long offered = 0;
-          for (int i = 0; i < count; i++) {
-            offered += gather[i].remaining();
-          }
-          long n;
-          try {
-            n = writeToTransport(gather, 0, count);
-          } finally {
-            writeQueue.release(gather, count);
-          }
-          writeQueue.consume(n);
-          written += n;
-          if (n < offered) {
-            socketFull = true;
-          }
-        }
-      }
-    } catch (IOException e) {
-      failure = e;
-    } finally {
-      flushing = false;
-    }
-    if (failure != null) {
-      transportFailed("write", failure);
-      return;
-    }
-    if (closed) {
-      return;
-    }
-    if (!writableFlag && writeQueue.bufferedBytes() <= options.writeLowWaterMark()) {
-      writableFlag = true;
-      List<CompletableFuture<Void>> waiters = writableWaiters;
-      writableWaiters = null;
-      if (waiters != null) {
-        for (CompletableFuture<Void> w : waiters) {
-          w.complete(null);
-        }
-      }
-    }
-    updateInterest();
+    return writer.whenWritable();
   }
 
   // ---------------------------------------------------------------- events and closing
@@ -845,12 +378,10 @@ public abstract class BaseIOStream {
     }
     try {
       if ((readyOps & SelectionKey.OP_READ) != 0) {
-        socketDrained = false;
-        runReads(true);
+        reader.onReadable();
       }
       if (!closed && (readyOps & SelectionKey.OP_WRITE) != 0) {
-        socketFull = false;
-        flush();
+        writer.onWritable();
       }
     } catch (RuntimeException e) {
       log.error("Uncaught exception, closing stream {}", this, e);
@@ -858,15 +389,16 @@ public abstract class BaseIOStream {
     }
   }
 
-  private void updateInterest() {
+  /** Asks the loop for the events the read and write sides wait for. */
+  final void updateInterest() {
     if (closed) {
       return;
     }
     int ops = 0;
-    if (readKind != ReadKind.NONE || readBuffer.isEmpty()) {
+    if (reader.wantsRead()) {
       ops |= SelectionKey.OP_READ;
     }
-    if (socketFull && !writeQueue.isEmpty()) {
+    if (writer.wantsWrite()) {
       ops |= SelectionKey.OP_WRITE;
     }
     if (ops != interestOps) {
@@ -879,7 +411,8 @@ public abstract class BaseIOStream {
     }
   }
 
-  private void transportFailed(String op, IOException e) {
+  /** Closes the stream after a failed transport operation. */
+  final void transportFailed(String op, IOException e) {
     log.debug("Error on {} of stream {}: {}", op, this, e.toString());
     close(e);
   }
@@ -924,24 +457,17 @@ public abstract class BaseIOStream {
     } catch (IOException e) {
       log.debug("Error closing stream {}", this, e);
     }
-    List<CompletableFuture<Void>> writes = writeQueue.clear();
-    List<CompletableFuture<Void>> waiters = writableWaiters;
-    writableWaiters = null;
+    List<CompletableFuture<Void>> pending = writer.clear();
     Runnable callback = closeCallback;
     closeCallback = null;
     if (callback != null) {
       loop.addCallback(callback);
     }
-    runReads(false); // settles the pending read, now or in the outer pass of a running dispatch
-    if (!writes.isEmpty() || waiters != null) {
+    reader.run(false); // settles the pending read, now or in the outer pass of a running dispatch
+    if (!pending.isEmpty()) {
       StreamClosedError e = new StreamClosedError(cause);
-      for (CompletableFuture<Void> f : writes) {
+      for (CompletableFuture<Void> f : pending) {
         f.completeExceptionally(e);
-      }
-      if (waiters != null) {
-        for (CompletableFuture<Void> f : waiters) {
-          f.completeExceptionally(e);
-        }
       }
     }
   }

@@ -101,5 +101,8 @@
  * time into one tree, with adjacent text merged. Rendering walks that tree, appending to a single
  * {@code StringBuilder}. {@link io.squall.template.Loader} caches compiled templates (thread-safe;
  * in debug mode it recompiles a template when its file or a file it uses changes).
+ *
+ * <p>Layer 7, but self-contained: may use only {@code io.squall.escape}, the JDK and JEXL, so
+ * templates render without the web framework; the web layer uses it, not the other way round.
  */
 package io.squall.template;

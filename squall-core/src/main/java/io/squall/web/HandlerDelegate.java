@@ -4,6 +4,7 @@ import io.squall.http.HttpConnection;
 import io.squall.http.HttpMessageDelegate;
 import io.squall.http.HttpServerRequest;
 import io.squall.http.internal.BodyCollector;
+import io.squall.http.internal.HttpAccess;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionStage;
 
@@ -13,6 +14,8 @@ import java.util.concurrent.CompletionStage;
  * handler), then runs the handler.
  */
 final class HandlerDelegate implements HttpMessageDelegate {
+  private static final HttpAccess.Requests REQUESTS = HttpAccess.requests();
+
   private final Application app;
   private final HttpConnection connection;
   private RequestHandler handler;
@@ -59,9 +62,9 @@ final class HandlerDelegate implements HttpMessageDelegate {
       handler.invoker().bodyStreamFinished();
       return;
     }
-    request.setBody(body.toArray());
+    REQUESTS.setBody(request, body.toArray());
     body = null;
-    request.parseBody(); // a malformed body leaves the arguments empty; it never throws
+    REQUESTS.parseBody(request); // a malformed body leaves the arguments empty; it never throws
     handler.invoker().execute();
   }
 

@@ -120,6 +120,23 @@ class HttpServerIntegrationTest {
   }
 
   @Test
+  void keepAliveFollowsEveryConnectionTokenOfTheRequest() throws Exception {
+    // One rule for the request side (the parser's): a close token anywhere wins, also on a second
+    // Connection line and in HTTP/1.0 next to keep-alive. Each exchange reads until the server
+    // closes, so a connection kept open fails it with a read timeout.
+    server = TestHttpServer.start(HttpServerIntegrationTest::echo);
+    assertThat(
+            server.exchange(
+                "GET /a HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\nConnection: close\r\n\r\n"))
+        .contains("Connection: close")
+        .endsWith("GET /a 0 a=- HTTP/1.1");
+    assertThat(server.exchange("GET /b HTTP/1.0\r\nConnection: keep-alive, close\r\n\r\n"))
+        .startsWith("HTTP/1.0 200 OK")
+        .doesNotContain("Connection: keep-alive")
+        .endsWith("GET /b 0 a=- HTTP/1.0");
+  }
+
+  @Test
   void connectionCloseIsHonoured() throws Exception {
     server = TestHttpServer.start(HttpServerIntegrationTest::echo);
     String resp = server.exchange("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");

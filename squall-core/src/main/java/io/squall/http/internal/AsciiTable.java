@@ -73,21 +73,15 @@ final class AsciiTable {
 
   /** Whether entry {@code idx} is spelled exactly as {@code a[from, from+len)}. */
   boolean equalsExact(int idx, byte[] a, int from, int len) {
-    byte[] b = bytes[idx];
-    if (b.length != len) {
-      return false;
-    }
-    for (int k = 0; k < len; k++) {
-      if (a[from + k] != b[k]) {
-        return false;
-      }
-    }
-    return true;
+    return same(bytes[idx], a, from, len);
   }
 
   /** Whether entry {@code idx}'s lower-case form is spelled exactly as {@code a[from,from+len)}. */
   boolean equalsLower(int idx, byte[] a, int from, int len) {
-    byte[] b = lower[idx];
+    return same(lower[idx], a, from, len);
+  }
+
+  private static boolean same(byte[] b, byte[] a, int from, int len) {
     if (b.length != len) {
       return false;
     }

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletionStage;
  * parses form arguments, then calls a {@link HttpRequestCallback}.
  */
 public final class BufferingDelegate implements HttpMessageDelegate {
+  private static final HttpAccess.Requests REQUESTS = HttpAccess.requests();
+
   private final HttpRequestCallback callback;
   private HttpServerRequest request;
   private BodyCollector body;
@@ -35,9 +37,9 @@ public final class BufferingDelegate implements HttpMessageDelegate {
 
   @Override
   public void finish() {
-    request.setBody(body.toArray());
+    REQUESTS.setBody(request, body.toArray());
     body = null;
-    request.parseBody();
+    REQUESTS.parseBody(request);
     callback.handle(request);
   }
 

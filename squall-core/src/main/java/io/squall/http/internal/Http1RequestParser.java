@@ -110,7 +110,7 @@ public final class Http1RequestParser {
   }
 
   private static final int MAX_LEADING_EMPTY_LINES = 16;
-  private static final HeadersAccess.Accessor HEADERS_ACCESS = HeadersAccess.get();
+  private static final HttpAccess.Headers HEADERS_ACCESS = HttpAccess.headers();
 
   private final ParserLimits limits;
   private State state = State.REQUEST_LINE;

@@ -3,21 +3,18 @@ package io.squall.http.internal;
 import io.squall.http.DateHeaderCache;
 import io.squall.http.HttpConnection;
 import io.squall.http.HttpHeaders;
+import io.squall.http.HttpInputException;
 import io.squall.http.HttpMessageDelegate;
 import io.squall.http.HttpServerConnectionDelegate;
 import io.squall.http.HttpServerOptions;
 import io.squall.http.HttpServerRequest;
-import io.squall.http.HttpStatus;
 import io.squall.http.ResponseStartLine;
 import io.squall.ioloop.IOLoop;
-import io.squall.ioloop.Timeout;
 import io.squall.iostream.IOStream;
 import io.squall.iostream.StreamClosedError;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.channels.FileChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -30,10 +27,15 @@ import org.slf4j.LoggerFactory;
  * and {@code HTTP1ServerConnection}).
  *
  * <p>Reading is paused while a request is being answered; pipelined requests wait in the read
- * buffer. Response bytes are gathered per loop iteration and written with one gathering write, so
- * the answers to several pipelined requests leave together.
+ * buffer. This class drives the delegate through each request; {@link RequestReader} reads and
+ * parses the bytes, {@link BodyIntake} keeps the body within its limit and decodes it, {@link
+ * ResponseFramer} frames the responses and decides keep-alive, {@link OutputBatcher} gathers their
+ * bytes per processing pass or loop iteration into one gathering write (so the answers to several
+ * pipelined requests leave together), and {@link ConnectionDeadlines} enforces the idle, head and
+ * body timeouts.
  */
 public final class Http1ServerConnection implements HttpConnection {
+  private static final HttpAccess.Requests REQUESTS = HttpAccess.requests();
   private static final Logger log = LoggerFactory.getLogger("io.squall.http.connection");
 
   private final IOStream stream;
@@ -42,62 +44,44 @@ public final class Http1ServerConnection implements HttpConnection {
   private final HttpServerConnectionDelegate serverDelegate;
   private final InetSocketAddress remote;
   private final Consumer<Http1ServerConnection> onClosed;
-  private final Http1RequestParser parser;
-  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
-
-  /** Bytes read but not parsed yet; a fresh array per read, so an idle connection holds none. */
-  private ByteBuffer readBuf = EMPTY;
-
-  private final ResponseWriter headWriter = new ResponseWriter();
-  private final DateHeaderCache dates;
-
-  // output gathering
-  private final List<ByteBuffer> out = new ArrayList<>();
-  private CompletableFuture<Void> batchFuture;
-  private boolean flushScheduled;
-  private boolean flushWanted;
-  private int processDepth;
+  private final RequestReader reader;
+  private final OutputBatcher out;
+  private final ResponseFramer framer;
+  private final ConnectionDeadlines deadlines;
 
   // connection state
-  private boolean reading;
-  private boolean inFeed;
   private boolean nextRequestPending;
   private boolean closed;
   private boolean detached;
   private boolean draining;
   private Runnable closeCallback;
-  // One deadline at a time (idle, head or body) and one timer for it. Moving the deadline only
-  // writes two fields; the timer, armed at most `timerPeriod` ahead, re-arms itself when it finds
-  // the deadline moved. So a request costs no timer-heap work, instead of four adds and cancels.
-  private static final int NO_DEADLINE = 0;
-  private static final int IDLE = 1;
-  private static final int HEAD = 2;
-  private static final int BODY = 3;
-  private final long timerPeriod;
-  private int deadlineKind = NO_DEADLINE;
-  private long deadline;
-  private Timeout timer;
 
   // current request
   private HttpMessageDelegate delegate;
   private HttpServerRequest request;
   private boolean paused;
   private boolean messageComplete;
-  private boolean bodyExpected;
-  private boolean expectContinue;
-  private long maxBodySize;
-  private long declaredLength = -1;
-  private long bodyReceived;
-  private GzipBodyDecoder gzip;
+  private boolean requestKeepAlive;
+  private final BodyIntake body;
+  private final Consumer<ByteBuffer> bodySink = this::deliverBody;
 
-  // current response
-  private boolean headersWritten;
-  private boolean responseFinished;
-  private boolean keepAlive;
-  private boolean chunkedOutput;
-  private boolean headResponse;
-  private long expectedLength = -1;
-  private long writtenLength;
+  private final Http1RequestParser.Listener listener =
+      new Http1RequestParser.Listener() {
+        @Override
+        public void onHead(RequestHead head) {
+          handleHead(head);
+        }
+
+        @Override
+        public void onBodyChunk(ByteBuffer chunk) {
+          handleBody(chunk);
+        }
+
+        @Override
+        public void onMessageComplete(HttpHeaders trailers) {
+          handleMessageComplete();
+        }
+      };
 
   /** Makes a connection; call {@link #start()} on the stream's loop. */
   public Http1ServerConnection(
@@ -112,19 +96,12 @@ public final class Http1ServerConnection implements HttpConnection {
     this.remote = remote;
     this.options = options;
     this.serverDelegate = serverDelegate;
-    this.dates = dates;
     this.onClosed = onClosed;
-    long period =
-        Math.min(options.idleConnectionTimeout().toNanos(), options.headerTimeout().toNanos());
-    if (options.bodyTimeout() != null) {
-      period = Math.min(period, options.bodyTimeout().toNanos());
-    }
-    this.timerPeriod = Math.max(period, 1_000_000);
-    this.parser =
-        new Http1RequestParser(
-            ParserLimits.DEFAULT
-                .withMaxHeaderSize(options.maxHeaderSize())
-                .withMaxRequestLineLength(options.maxUriLength() + 64));
+    this.out = new OutputBatcher(stream);
+    this.framer = new ResponseFramer(stream, out, dates);
+    this.deadlines = new ConnectionDeadlines(loop, options, this::deadlinePassed);
+    this.body = new BodyIntake(options);
+    this.reader = new RequestReader(stream, options, listener, this::process);
   }
 
   /** Starts serving: waits for the first request. */
@@ -146,7 +123,7 @@ public final class Http1ServerConnection implements HttpConnection {
 
   @Override
   public boolean headersWritten() {
-    return headersWritten;
+    return framer.headersWritten();
   }
 
   @Override
@@ -156,15 +133,15 @@ public final class Http1ServerConnection implements HttpConnection {
 
   @Override
   public void setMaxBodySize(long bytes) {
-    this.maxBodySize = bytes;
+    body.setMaxSize(bytes);
   }
 
   /** Whether the connection waits for a new request, with no byte of it received yet. */
   public boolean isIdle() {
     return delegate == null
-        && deadlineKind != HEAD
+        && deadlines.kind() != ConnectionDeadlines.HEAD
         && !closed
-        && (reading || readBuf.remaining() == 0);
+        && (reader.reading() || reader.drained());
   }
 
   /**
@@ -203,41 +180,26 @@ public final class Http1ServerConnection implements HttpConnection {
     request = null;
     paused = false;
     messageComplete = false;
-    bodyExpected = false;
-    expectContinue = false;
-    bodyReceived = 0;
-    declaredLength = -1;
-    if (gzip != null) {
-      gzip.close();
-      gzip = null;
-    }
-    maxBodySize = options.maxBodySize();
-    headersWritten = false;
-    responseFinished = false;
-    keepAlive = false;
-    chunkedOutput = false;
-    headResponse = false;
-    expectedLength = -1;
-    writtenLength = 0;
-    parser.reset();
-    if (draining && readBuf.remaining() == 0) {
+    body.reset();
+    requestKeepAlive = false;
+    framer.reset();
+    reader.reset();
+    if (draining && reader.drained()) {
       close();
       return;
     }
-    if (readBuf.remaining() == 0 && stream.readBufferSize() == 0) {
-      setDeadline(IDLE, options.idleConnectionTimeout().toNanos());
+    if (reader.nothingReceived()) {
+      deadlines.set(ConnectionDeadlines.IDLE);
     }
   }
 
   /** Feeds buffered bytes to the parser until it needs more, pauses, or a message completes. */
   private void process() {
-    processDepth++;
+    out.enterPass();
     try {
       processLoop();
     } finally {
-      if (--processDepth == 0 && flushWanted) {
-        flushNow(); // what the requests handled in this pass wrote leaves in one write
-      }
+      out.exitPass(); // what the requests handled in this pass wrote leaves in one write
     }
   }
 
@@ -252,66 +214,24 @@ public final class Http1ServerConnection implements HttpConnection {
           resetForNextRequest();
           continue;
         }
-        if (readBuf.remaining() == 0 && parser.state() != Http1RequestParser.State.HEAD_COMPLETE) {
-          readMore();
+        if (reader.needsBytes()) {
+          reader.readMore();
           return;
         }
-        if (request == null && deadlineKind != HEAD) {
-          setDeadline(HEAD, options.headerTimeout().toNanos());
+        if (request == null && deadlines.kind() != ConnectionDeadlines.HEAD) {
+          deadlines.set(ConnectionDeadlines.HEAD);
         }
-        inFeed = true;
-        try {
-          parser.feed(readBuf, listener);
-        } finally {
-          inFeed = false;
-        }
+        reader.feed();
       }
     } catch (HttpParseException e) {
       badRequest(e.status(), e.getMessage());
-    } catch (io.squall.http.HttpInputException e) {
+    } catch (HttpInputException e) {
       badRequest(e.status(), e.getMessage());
     }
   }
 
-  private void readMore() {
-    if (reading || closed) {
-      return;
-    }
-    reading = true;
-    readBuf = EMPTY;
-    stream
-        .readBytes(options.chunkSize(), true)
-        .whenComplete(
-            (bytes, error) -> {
-              reading = false;
-              if (error != null) {
-                return; // the close callback handles the rest
-              }
-              readBuf = ByteBuffer.wrap(bytes);
-              process();
-            });
-  }
-
-  private final Http1RequestParser.Listener listener =
-      new Http1RequestParser.Listener() {
-        @Override
-        public void onHead(RequestHead head) {
-          handleHead(head);
-        }
-
-        @Override
-        public void onBodyChunk(ByteBuffer chunk) {
-          handleBody(chunk);
-        }
-
-        @Override
-        public void onMessageComplete(HttpHeaders trailers) {
-          handleMessageComplete();
-        }
-      };
-
   private void handleHead(RequestHead head) {
-    clearDeadline();
+    deadlines.clear();
     HttpHeaders headers = head.headers();
     String version = head.version().text();
     request =
@@ -324,19 +244,11 @@ public final class Http1ServerConnection implements HttpConnection {
             remote,
             ProxyHeaders.remoteIp(options, headers, remote),
             ProxyHeaders.protocol(options, headers));
-    headResponse = "HEAD".equals(request.method());
-    long length = head.contentLength();
-    declaredLength = length;
-    bodyExpected = head.framing() == BodyFraming.CHUNKED || length > 0;
-    expectContinue = bodyExpected && "HTTP/1.1".equals(version) && head.expectContinue();
-    if (options.decompressRequest() && bodyExpected) {
-      String ce = headers.get("Content-Encoding");
-      if (ce != null && ce.trim().equalsIgnoreCase("gzip")) {
-        headers.remove("Content-Encoding");
-        headers.set("X-Consumed-Content-Encoding", "gzip");
-        gzip = new GzipBodyDecoder(options.chunkSize());
-      }
+    if ("HEAD".equals(request.method())) {
+      framer.answerHeadRequest();
     }
+    requestKeepAlive = head.keepAlive();
+    body.start(head);
     delegate = serverDelegate.startRequest(this);
     CompletionStage<?> stage;
     try {
@@ -346,8 +258,8 @@ public final class Http1ServerConnection implements HttpConnection {
       badRequest(500, "Internal Server Error");
       return;
     }
-    if (bodyExpected && options.bodyTimeout() != null) {
-      setDeadline(BODY, options.bodyTimeout().toNanos());
+    if (body.expected() && deadlines.hasBodyDeadline()) {
+      deadlines.set(ConnectionDeadlines.BODY);
     }
     pauseFor(stage, this::afterHeaders);
     if (!paused) {
@@ -359,42 +271,37 @@ public final class Http1ServerConnection implements HttpConnection {
     if (closed) {
       return;
     }
-    if (bodyExpected && responseFinished) {
+    if (body.expected() && framer.finished()) {
       // answered before reading the body: don't read it; close after the response.
-      keepAlive = false;
+      framer.closeAfterResponse();
       return;
     }
     // checked once the delegate has seen the headers: it may raise or lower the limit there
     // (a streaming upload handler does in prepare), as in Tornado
-    if (declaredLength > maxBodySize) {
-      badRequest(
-          413,
-          "Content-Length " + declaredLength + " is over the limit of " + maxBodySize + " bytes");
+    String refused = body.declaredOverLimit();
+    if (refused != null) {
+      badRequest(413, refused);
       return;
     }
-    if (expectContinue && !headersWritten) {
-      queue(ByteBuffer.wrap(ResponseWriter.CONTINUE_100));
+    if (body.expectContinue() && !framer.headersWritten()) {
+      out.queue(ByteBuffer.wrap(ResponseWriter.CONTINUE_100));
     }
   }
 
   private void handleBody(ByteBuffer chunk) {
-    bodyReceived += chunk.remaining();
-    if (bodyReceived > maxBodySize) {
-      badRequest(413, "request body is over the limit of " + maxBodySize + " bytes");
+    String refused = body.receive(chunk);
+    if (refused != null) {
+      badRequest(413, refused);
       return;
     }
-    if (responseFinished) {
+    if (framer.finished()) {
       return; // answered early; the body is being skipped
     }
-    if (gzip != null) {
-      gzip.feed(chunk, maxBodySize, this::deliverBody);
-      return;
-    }
-    deliverBody(chunk);
+    body.deliver(chunk, bodySink);
   }
 
   private void deliverBody(ByteBuffer chunk) {
-    if (closed || responseFinished) {
+    if (closed || framer.finished()) {
       return;
     }
     CompletionStage<?> stage;
@@ -409,15 +316,13 @@ public final class Http1ServerConnection implements HttpConnection {
   }
 
   private void handleMessageComplete() {
-    clearDeadline();
+    deadlines.clear();
     messageComplete = true;
-    if (!responseFinished) {
+    if (!framer.finished()) {
       try {
-        if (gzip != null) {
-          gzip.finish();
-        }
+        body.finish();
         delegate.finish();
-      } catch (io.squall.http.HttpInputException e) {
+      } catch (HttpInputException e) {
         badRequest(e.status(), e.getMessage());
         return;
       } catch (RuntimeException e) {
@@ -426,7 +331,7 @@ public final class Http1ServerConnection implements HttpConnection {
         return;
       }
     }
-    if (responseFinished) {
+    if (framer.finished()) {
       afterResponse();
     }
   }
@@ -461,80 +366,23 @@ public final class Http1ServerConnection implements HttpConnection {
     if (closed || detached) {
       return CompletableFuture.failedFuture(new StreamClosedError());
     }
-    if (headersWritten) {
-      throw new IllegalStateException("response headers were already written");
-    }
-    headersWritten = true;
-    String reqVersion = request == null ? "HTTP/1.1" : request.version();
-    int status = startLine.status();
-    boolean http11 = "HTTP/1.1".equals(reqVersion);
-    boolean bodyless = headResponse || status == 204 || status == 304 || status < 200;
-    String contentLength = headers.get("Content-Length");
-    expectedLength = contentLength == null ? -1 : parseLength(contentLength);
-    chunkedOutput =
-        http11 && !bodyless && contentLength == null && !headers.contains("Transfer-Encoding");
-    keepAlive = computeKeepAlive(http11, headers, bodyless, contentLength != null);
-    headWriter.reset();
-    headWriter.statusLine(http11 ? "HTTP/1.1" : "HTTP/1.0", status, startLine.reason());
-    for (var h : headers) {
-      headWriter.header(h.getKey(), h.getValue());
-    }
-    if (!headers.contains("Date")) {
-      headWriter.header("Date", dates.value());
-    }
-    if (chunkedOutput) {
-      headWriter.header("Transfer-Encoding", "chunked");
-    }
-    if (http11
-        && !keepAlive
-        && status != 101
-        && !"close".equalsIgnoreCase(headers.get("Connection"))) {
-      headWriter.header("Connection", "close");
-    } else if (!http11 && keepAlive && !headers.contains("Connection")) {
-      headWriter.header("Connection", "keep-alive");
-    }
-    headWriter.endHead();
-    CompletableFuture<Void> f = queue(ByteBuffer.wrap(headWriter.toBytes()));
-    if (chunk != null && chunk.length > 0) {
-      f = write(chunk);
-    }
-    return f;
+    boolean http11 = request == null || "HTTP/1.1".equals(request.version());
+    return framer.writeHead(startLine, headers, http11, mayKeepAlive(), chunk);
   }
 
-  private boolean computeKeepAlive(
-      boolean http11, HttpHeaders respHeaders, boolean bodyless, boolean hasLength) {
-    if (options.noKeepAlive() || draining || request == null) {
-      return false;
-    }
-    if (bodyExpected && !messageComplete) {
-      // answering before the whole body came: the connection closes after the response (the rest
-      // of the body is not read), so say so
-      return false;
-    }
-    String reqConn = request.headers().get("Connection");
-    String respConn = respHeaders.get("Connection");
-    if (respConn != null && respConn.equalsIgnoreCase("close")) {
-      return false;
-    }
-    if (http11) {
-      return reqConn == null || !HeaderTokens.contains(reqConn, "close");
-    }
-    // HTTP/1.0: only when asked, and only when the client can find the end of the body.
-    return reqConn != null
-        && HeaderTokens.contains(reqConn, "keep-alive")
-        && (bodyless || hasLength);
-  }
-
-  private static long parseLength(String v) {
-    try {
-      long n = Long.parseLong(v.trim());
-      if (n < 0) {
-        throw new IllegalArgumentException("negative Content-Length: " + v);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Content-Length is not a number: " + v, e);
-    }
+  /**
+   * Whether the request side allows keeping the connection open after this response: the parser
+   * found that the client allows it ({@link RequestHead#keepAlive()}), keep-alive is not turned
+   * off, the server is not draining, and the whole body was read (answering before it came means
+   * the rest is not read, so the connection must close). {@link ResponseFramer} adds the response's
+   * conditions.
+   */
+  private boolean mayKeepAlive() {
+    return requestKeepAlive
+        && request != null
+        && !options.noKeepAlive()
+        && !draining
+        && !(body.expected() && !messageComplete);
   }
 
   @Override
@@ -542,51 +390,15 @@ public final class Http1ServerConnection implements HttpConnection {
     if (closed || detached) {
       return CompletableFuture.failedFuture(new StreamClosedError());
     }
-    if (!headersWritten) {
-      throw new IllegalStateException("write before writeHeaders");
-    }
-    if (responseFinished) {
-      throw new IllegalStateException("write after finish");
-    }
-    if (chunk.length == 0 || headResponse) {
-      return flushFuture();
-    }
-    writtenLength += chunk.length;
-    if (expectedLength >= 0 && writtenLength > expectedLength) {
-      IllegalStateException e =
-          new IllegalStateException(
-              "tried to write more data than Content-Length (" + expectedLength + ")");
-      stream.close(e);
-      throw e;
-    }
-    if (chunkedOutput) {
-      queue(ByteBuffer.wrap(ResponseWriter.chunkHeader(chunk.length)));
-      queue(ByteBuffer.wrap(chunk));
-      return queue(ByteBuffer.wrap(ResponseWriter.CRLF));
-    }
-    return queue(ByteBuffer.wrap(chunk));
+    return framer.write(chunk);
   }
 
   @Override
-  public CompletableFuture<Void> writeFile(
-      java.nio.channels.FileChannel file, long position, long count) {
+  public CompletableFuture<Void> writeFile(FileChannel file, long position, long count) {
     if (closed || detached) {
       return CompletableFuture.failedFuture(new StreamClosedError());
     }
-    if (!headersWritten || chunkedOutput) {
-      throw new IllegalStateException(
-          "writeFile needs headers with a Content-Length written first");
-    }
-    if (headResponse || count == 0) {
-      return flushFuture();
-    }
-    writtenLength += count;
-    if (expectedLength >= 0 && writtenLength > expectedLength) {
-      throw new IllegalStateException(
-          "tried to write more data than Content-Length (" + expectedLength + ")");
-    }
-    flushNow(); // what is queued goes first
-    return stream.transferFrom(file, position, count);
+    return framer.writeFile(file, position, count);
   }
 
   @Override
@@ -594,33 +406,14 @@ public final class Http1ServerConnection implements HttpConnection {
     if (closed || detached) {
       return;
     }
-    if (!headersWritten) {
-      throw new IllegalStateException("finish before writeHeaders");
-    }
-    if (responseFinished) {
+    if (!framer.finish(request)) {
       return;
     }
-    if (expectedLength >= 0 && writtenLength != expectedLength && !headResponse) {
-      IllegalStateException e =
-          new IllegalStateException(
-              "response had Content-Length "
-                  + expectedLength
-                  + " but "
-                  + writtenLength
-                  + " bytes were written");
-      log.error("{} for {}", e.getMessage(), request);
-      stream.close(e);
-      return;
-    }
-    if (chunkedOutput) {
-      queue(ByteBuffer.wrap(ResponseWriter.LAST_CHUNK));
-    }
-    responseFinished = true;
     if (request != null) {
-      request.markFinished();
+      REQUESTS.markFinished(request);
     }
-    if (!keepAlive || (bodyExpected && !messageComplete)) {
-      flushFuture().whenComplete((v, e) -> stream.close());
+    if (!framer.keepAlive() || (body.expected() && !messageComplete)) {
+      out.pending().whenComplete((v, e) -> stream.close());
       return;
     }
     if (messageComplete) {
@@ -629,13 +422,13 @@ public final class Http1ServerConnection implements HttpConnection {
   }
 
   private void afterResponse() {
-    if (!keepAlive || draining) {
-      flushFuture().whenComplete((v, e) -> stream.close());
+    if (!framer.keepAlive() || draining) {
+      out.pending().whenComplete((v, e) -> stream.close());
       return;
     }
     // Never restart the parser from inside its own callback: mark it and let process() go on.
     nextRequestPending = true;
-    if (!inFeed) {
+    if (!reader.inFeed()) {
       process();
     }
   }
@@ -643,59 +436,11 @@ public final class Http1ServerConnection implements HttpConnection {
   @Override
   public IOStream detach() {
     detached = true;
-    flushNow();
-    cancelAllTimers();
+    out.flush();
+    deadlines.cancel();
     stream.setCloseCallback(null);
     onClosed.accept(this);
     return stream;
-  }
-
-  private CompletableFuture<Void> queue(ByteBuffer b) {
-    out.add(b);
-    CompletableFuture<Void> f = flushFuture();
-    if (processDepth > 0) {
-      flushWanted = true; // process() flushes when it returns
-    } else if (!flushScheduled) {
-      flushScheduled = true; // written from a callback or timer: flush at the end of this pass
-      loop.addCallback(this::flushNow);
-    }
-    return f;
-  }
-
-  private CompletableFuture<Void> flushFuture() {
-    if (out.isEmpty() && batchFuture == null) {
-      return CompletableFuture.completedFuture(null);
-    }
-    if (batchFuture == null) {
-      batchFuture = new CompletableFuture<>();
-    }
-    return batchFuture;
-  }
-
-  private void flushNow() {
-    flushScheduled = false;
-    flushWanted = false;
-    if (out.isEmpty()) {
-      return;
-    }
-    CompletableFuture<Void> f = batchFuture;
-    batchFuture = null;
-    ByteBuffer[] bufs = out.toArray(new ByteBuffer[0]);
-    out.clear();
-    if (stream.closed()) {
-      f.completeExceptionally(new StreamClosedError());
-      return;
-    }
-    stream
-        .write(bufs)
-        .whenComplete(
-            (v, e) -> {
-              if (e != null) {
-                f.completeExceptionally(e);
-              } else {
-                f.complete(null);
-              }
-            });
   }
 
   // ---------------------------------------------------------------- errors and timeouts
@@ -706,64 +451,19 @@ public final class Http1ServerConnection implements HttpConnection {
       return;
     }
     log.info("{} from {}: {}", status, remote, message);
-    cancelAllTimers();
+    deadlines.cancel();
     messageComplete = true;
     paused = true; // stop reading: the connection can no longer be trusted
-    if (!headersWritten) {
-      byte[] body =
-          (status + " " + HttpStatus.reason(status) + ": " + message + "\n")
-              .getBytes(StandardCharsets.UTF_8);
-      headWriter.reset();
-      headWriter.statusLine("HTTP/1.1", status, HttpStatus.reason(status));
-      headWriter.header("Content-Type", "text/plain; charset=utf-8");
-      headWriter.header("Content-Length", Integer.toString(body.length));
-      headWriter.header("Date", dates.value());
-      headWriter.header("Connection", "close");
-      headWriter.endHead();
-      headersWritten = true;
-      responseFinished = true;
-      queue(ByteBuffer.wrap(headWriter.toBytes()));
-      queue(ByteBuffer.wrap(body)).whenComplete((v, e) -> stream.close());
-    } else {
-      flushFuture().whenComplete((v, e) -> stream.close());
-    }
+    framer.writeError(status, message).whenComplete((v, e) -> stream.close());
   }
 
-  private void setDeadline(int kind, long nanos) {
-    deadlineKind = kind;
-    deadline = loop.time() + nanos;
-    if (timer == null) {
-      armTimer();
-    }
-  }
-
-  private void clearDeadline() {
-    deadlineKind = NO_DEADLINE;
-  }
-
-  private void armTimer() {
-    long now = loop.time();
-    long at = deadline - now < timerPeriod ? deadline : now + timerPeriod;
-    timer = loop.callAt(at, this::onTimer);
-  }
-
-  private void onTimer() {
-    timer = null;
-    if (closed || detached || deadlineKind == NO_DEADLINE) {
-      return; // the next setDeadline arms a new timer
-    }
-    if (loop.time() - deadline < 0) {
-      armTimer(); // the deadline moved since this timer was set
-      return;
-    }
-    int kind = deadlineKind;
-    deadlineKind = NO_DEADLINE;
+  private void deadlinePassed(int kind) {
     switch (kind) {
-      case IDLE -> {
+      case ConnectionDeadlines.IDLE -> {
         log.debug("closing idle connection from {}", remote);
         close();
       }
-      case HEAD ->
+      case ConnectionDeadlines.HEAD ->
           badRequest(
               408,
               "the request head did not arrive in " + options.headerTimeout().toMillis() + " ms");
@@ -774,30 +474,15 @@ public final class Http1ServerConnection implements HttpConnection {
     }
   }
 
-  private void cancelAllTimers() {
-    deadlineKind = NO_DEADLINE;
-    if (timer != null) {
-      timer.cancel();
-      timer = null;
-    }
-  }
-
   private void onStreamClosed() {
     if (closed) {
       return;
     }
     closed = true;
-    cancelAllTimers();
-    if (gzip != null) {
-      gzip.close();
-      gzip = null;
-    }
-    if (batchFuture != null) {
-      batchFuture.completeExceptionally(new StreamClosedError());
-      batchFuture = null;
-    }
-    out.clear();
-    if (delegate != null && !(messageComplete && responseFinished)) {
+    deadlines.cancel();
+    body.close();
+    out.discard();
+    if (delegate != null && !(messageComplete && framer.finished())) {
       try {
         delegate.onConnectionClose();
       } catch (RuntimeException e) {

@@ -1,8 +1,9 @@
 package io.squall.http.internal;
 
 /**
- * Character classes from RFC 9110 and RFC 9112 as lookup tables, so parsers and validators check
- * bytes and chars without regular expressions.
+ * Character classes and tokens from RFC 9110 and RFC 9112 as lookup tables, so parsers and
+ * validators in the HTTP, web and WebSocket layers check bytes and chars without regular
+ * expressions. Parsing whole header values (lists, parameters) is {@link HeaderValues}'s job.
  *
  * <p>Methods taking an {@code int} accept a byte as an unsigned value (0-255) or a {@code char};
  * values outside the table are simply not members of the class.

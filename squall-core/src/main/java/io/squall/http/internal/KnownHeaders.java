@@ -165,13 +165,16 @@ final class KnownHeaders {
 
   /** The method token in {@code a[from, from+len)}, shared for the standard methods. */
   static String method(byte[] a, int from, int len) {
-    String s = METHODS.findExact(a, from, len);
-    return s != null ? s : new String(a, from, len, StandardCharsets.ISO_8859_1);
+    return sharedOrNew(METHODS, a, from, len);
   }
 
   /** The field value in {@code a[from, from+len)}, shared for a few very common values. */
   static String value(byte[] a, int from, int len) {
-    String s = VALUES.findExact(a, from, len);
+    return sharedOrNew(VALUES, a, from, len);
+  }
+
+  private static String sharedOrNew(AsciiTable table, byte[] a, int from, int len) {
+    String s = table.findExact(a, from, len);
     return s != null ? s : new String(a, from, len, StandardCharsets.ISO_8859_1);
   }
 }

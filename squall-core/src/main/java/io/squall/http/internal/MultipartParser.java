@@ -147,7 +147,7 @@ public final class MultipartParser {
     if (disposition == null) {
       throw error("part without Content-Disposition");
     }
-    HeaderParams cd = HeaderParams.parse(disposition);
+    HeaderValues.Params cd = HeaderValues.params(disposition);
     if (!cd.value().equalsIgnoreCase("form-data")) {
       throw error("Content-Disposition is not form-data");
     }

@@ -63,13 +63,14 @@ public final class BlockingWatchdog {
         continue;
       }
       minThreshold = Math.min(minThreshold, threshold);
-      long since = loop.busySinceNanos();
-      long seq = loop.busySequence();
+      long since = LoopAccess.busy().busySinceNanos(loop);
+      long seq = LoopAccess.busy().busySequence(loop);
       Thread t = loop.thread();
       if (since != 0 && t != null && now - since > threshold && e.getValue() != seq) {
         e.setValue(seq);
         StackTraceElement[] stack = t.getStackTrace();
-        if (loop.busySequence() == seq && loop.busySinceNanos() == since) {
+        if (LoopAccess.busy().busySequence(loop) == seq
+            && LoopAccess.busy().busySinceNanos(loop) == since) {
           Throwable where = new Throwable("stack of the loop thread while blocked");
           where.setStackTrace(stack);
           log.warn(

@@ -1,7 +1,7 @@
 package io.squall.web.internal;
 
 import io.squall.http.HttpHeaders;
-import io.squall.http.internal.HeaderTokens;
+import io.squall.http.internal.HeaderValues;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +28,7 @@ public final class GzipTransform {
   /** A transform for a request with this {@code Accept-Encoding} header (may be null). */
   public static GzipTransform forRequest(String acceptEncoding) {
     return new GzipTransform(
-        acceptEncoding != null && HeaderTokens.containsIgnoringParams(acceptEncoding, "gzip"));
+        acceptEncoding != null && HeaderValues.containsIgnoringParams(acceptEncoding, "gzip"));
   }
 
   /** Transforms the headers and first piece of a response. */

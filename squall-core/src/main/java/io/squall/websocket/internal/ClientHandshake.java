@@ -1,7 +1,7 @@
 package io.squall.websocket.internal;
 
 import io.squall.http.HttpHeaders;
-import io.squall.http.internal.HeaderTokens;
+import io.squall.http.internal.HttpChars;
 import io.squall.websocket.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -67,7 +67,7 @@ public final class ClientHandshake {
     sb.append("Sec-WebSocket-Version: ").append(Handshake.VERSION).append("\r\n");
     if (!subprotocols.isEmpty()) {
       for (String p : subprotocols) {
-        if (!HeaderTokens.isToken(p)) {
+        if (!HttpChars.isToken(p)) {
           throw new IllegalArgumentException("subprotocol is not a token: " + p);
         }
       }
@@ -90,7 +90,7 @@ public final class ClientHandshake {
   }
 
   private static void header(StringBuilder sb, String name, String value) {
-    if (!HeaderTokens.isToken(name)) {
+    if (!HttpChars.isToken(name)) {
       throw new IllegalArgumentException("header name is not a token: " + name);
     }
     for (int i = 0; i < value.length(); i++) {

@@ -1,6 +1,6 @@
 package io.squall.websocket.internal;
 
-import io.squall.http.internal.HeaderTokens;
+import io.squall.http.internal.HttpChars;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,7 +87,7 @@ public final class ExtensionHeader {
       sb.append("; ").append(p.name());
       if (p.value() != null) {
         sb.append('=');
-        if (HeaderTokens.isToken(p.value())) {
+        if (HttpChars.isToken(p.value())) {
           sb.append(p.value());
         } else {
           sb.append('"');
@@ -122,14 +122,14 @@ public final class ExtensionHeader {
     }
 
     void skipWhitespace() {
-      while (!atEnd() && HeaderTokens.isWhitespace(peek())) {
+      while (!atEnd() && HttpChars.isOws(peek())) {
         pos++;
       }
     }
 
     String token() {
       int start = pos;
-      while (!atEnd() && HeaderTokens.isTokenChar(peek())) {
+      while (!atEnd() && HttpChars.isTchar(peek())) {
         pos++;
       }
       if (pos == start) {

@@ -1,6 +1,7 @@
 package io.squall.websocket.internal;
 
-import io.squall.http.internal.HeaderTokens;
+import io.squall.http.internal.HeaderValues;
+import io.squall.http.internal.HttpChars;
 import io.squall.websocket.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,10 +71,10 @@ public final class Handshake {
     if (!"GET".equals(method)) {
       return fail(405, "WebSocket upgrade requires GET", "Allow", "GET");
     }
-    if (!HeaderTokens.contains(headers.apply("Upgrade"), "websocket")) {
+    if (!HeaderValues.contains(headers.apply("Upgrade"), "websocket")) {
       return fail(400, "Can \"Upgrade\" only to \"WebSocket\".", null, null);
     }
-    if (!HeaderTokens.contains(headers.apply("Connection"), "upgrade")) {
+    if (!HeaderValues.contains(headers.apply("Connection"), "upgrade")) {
       return fail(400, "\"Connection\" must be \"Upgrade\".", null, null);
     }
     String host = headers.apply("Host");
@@ -126,7 +127,7 @@ public final class Handshake {
     }
     for (String part : value.split(",", -1)) {
       String p = part.strip();
-      if (HeaderTokens.isToken(p)) {
+      if (HttpChars.isToken(p)) {
         result.add(p);
       }
     }
@@ -152,10 +153,10 @@ public final class Handshake {
     if (status != 101) {
       throw new WebSocketHandshakeException(status, "expected status 101, got " + status, "");
     }
-    if (!HeaderTokens.contains(headers.apply("Upgrade"), "websocket")) {
+    if (!HeaderValues.contains(headers.apply("Upgrade"), "websocket")) {
       throw new WebSocketHandshakeException("response lacks Upgrade: websocket");
     }
-    if (!HeaderTokens.contains(headers.apply("Connection"), "upgrade")) {
+    if (!HeaderValues.contains(headers.apply("Connection"), "upgrade")) {
       throw new WebSocketHandshakeException("response lacks Connection: Upgrade");
     }
     String accept = headers.apply("Sec-WebSocket-Accept");

@@ -4,5 +4,8 @@
  *
  * <p>Nothing here is thread-safe: a parser, writer, compressor or decompressor belongs to one
  * connection and is used from that connection's loop.
+ *
+ * <p>Layer 7: may use {@code io.squall.websocket}, {@code io.squall.http} (with its internals) and
+ * the layers below; nothing here touches a socket itself.
  */
 package io.squall.websocket.internal;

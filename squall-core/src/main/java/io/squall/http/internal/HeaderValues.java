@@ -7,23 +7,96 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A {@code Content-Type}- or {@code Content-Disposition}-like value: {@code value *( ";" name [ "="
- * ( token / quoted-string ) ] )} (Tornado's {@code _parse_header}).
- *
- * <p>Lenient and linear: semicolons inside quoted strings do not split, a quoted string keeps any
- * backslash that does not escape {@code '\\'} or {@code '"'} (so Windows paths survive), an
- * unterminated quote runs to the end, names are lower-cased, valueless parameters map to the empty
- * string, and a later repeat of a name wins. {@code name*} parameters in RFC 5987/8187 form ({@code
- * charset'lang'pct-encoded}, UTF-8 or ISO-8859-1) are decoded and stored under {@code name},
- * replacing the plain one; an undecodable one is ignored.
- *
- * @param value the part before the first {@code ';'}, trimmed (e.g. {@code form-data})
- * @param params the parameters in order
+ * Parsing header values (RFC 9110 section 5.6), for the HTTP, web and WebSocket layers: whether a
+ * comma-separated list holds a token, and values with parameters such as {@code Content-Type} and
+ * {@code Content-Disposition}. Character classes and tokens are in {@link HttpChars}.
  */
-public record HeaderParams(String value, Map<String, String> params) {
+public final class HeaderValues {
+  /**
+   * A {@code Content-Type}- or {@code Content-Disposition}-like value: {@code value *( ";" name [
+   * "=" ( token / quoted-string ) ] )} (Tornado's {@code _parse_header}).
+   *
+   * <p>Lenient and linear: semicolons inside quoted strings do not split, a quoted string keeps any
+   * backslash that does not escape {@code '\\'} or {@code '"'} (so Windows paths survive), an
+   * unterminated quote runs to the end, names are lower-cased, valueless parameters map to the
+   * empty string, and a later repeat of a name wins. {@code name*} parameters in RFC 5987/8187 form
+   * ({@code charset'lang'pct-encoded}, UTF-8 or ISO-8859-1) are decoded and stored under {@code
+   * name}, replacing the plain one; an undecodable one is ignored.
+   *
+   * @param value the part before the first {@code ';'}, trimmed (e.g. {@code form-data})
+   * @param params the parameters in order
+   */
+  public record Params(String value, Map<String, String> params) {
+    /** The parameter {@code name} (lower case), or null. */
+    public String param(String name) {
+      return params.get(name);
+    }
+  }
 
-  /** Parses {@code header}. Never throws. */
-  public static HeaderParams parse(String header) {
+  private HeaderValues() {}
+
+  /**
+   * Whether {@code value} (e.g. {@code "keep-alive, Upgrade"}, may be null) lists {@code token},
+   * ignoring case and surrounding white space.
+   */
+  public static boolean contains(String value, String token) {
+    if (value == null) {
+      return false;
+    }
+    int n = value.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n
+          && (value.charAt(i) == ' ' || value.charAt(i) == '\t' || value.charAt(i) == ',')) {
+        i++;
+      }
+      int start = i;
+      while (i < n && value.charAt(i) != ',') {
+        i++;
+      }
+      int end = i;
+      while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+        end--;
+      }
+      if (end - start == token.length()
+          && value.regionMatches(true, start, token, 0, token.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code value} lists {@code token}, ignoring parameters such as {@code ;q=0.5}; a token
+   * with {@code q=0} does not count.
+   */
+  public static boolean containsIgnoringParams(String value, String token) {
+    for (String part : value.split(",")) {
+      String p = part.trim();
+      int semi = p.indexOf(';');
+      String name = (semi >= 0 ? p.substring(0, semi) : p).trim();
+      if (name.equalsIgnoreCase(token)) {
+        if (semi >= 0) {
+          String params = p.substring(semi + 1).trim();
+          if (params.startsWith("q=") || params.startsWith("Q=")) {
+            try {
+              return Double.parseDouble(params.substring(2).trim()) > 0;
+            } catch (NumberFormatException e) {
+              return true;
+            }
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Parses a parameterised value such as {@code form-data; name="a"} ({@link Params}). Never
+   * throws.
+   */
+  public static Params params(String header) {
     int n = header.length();
     int i = header.indexOf(';');
     if (i < 0) {
@@ -85,12 +158,7 @@ public record HeaderParams(String value, Map<String, String> params) {
       }
     }
     plain.putAll(extended);
-    return new HeaderParams(value, plain);
-  }
-
-  /** The parameter {@code name} (lower case), or null. */
-  public String param(String name) {
-    return params.get(name);
+    return new Params(value, plain);
   }
 
   /** {@code charset'lang'pct-encoded} to a string, or null if malformed or undecodable. */

@@ -1,0 +1,107 @@
+package io.squall.http.internal;
+
+import io.squall.ioloop.IOLoop;
+import io.squall.iostream.IOStream;
+import io.squall.iostream.StreamClosedError;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Gathers a connection's response bytes and hands them to the stream in one gathering write: at the
+ * end of the connection's processing pass when they were queued during one (so the answers to
+ * several pipelined requests leave together), else at the end of the current loop iteration. All
+ * buffers of a batch share one future, which completes once the batch was handed to the kernel.
+ * Loop thread only.
+ */
+final class OutputBatcher {
+  private final IOStream stream;
+  private final IOLoop loop;
+  private final Runnable flushTask = this::flush;
+  private final List<ByteBuffer> out = new ArrayList<>();
+  private CompletableFuture<Void> batchFuture;
+  private boolean flushScheduled;
+  private boolean flushWanted;
+  private int processDepth;
+
+  OutputBatcher(IOStream stream) {
+    this.stream = stream;
+    this.loop = stream.ioLoop();
+  }
+
+  /** The connection starts a processing pass: what is queued until its end leaves together. */
+  void enterPass() {
+    processDepth++;
+  }
+
+  /** The pass ends: the outermost one flushes what it gathered. */
+  void exitPass() {
+    if (--processDepth == 0 && flushWanted) {
+      flush(); // what the requests handled in this pass wrote leaves in one write
+    }
+  }
+
+  /** Queues {@code b}; returns the future of the batch it goes out with. */
+  CompletableFuture<Void> queue(ByteBuffer b) {
+    out.add(b);
+    CompletableFuture<Void> f = pending();
+    if (processDepth > 0) {
+      flushWanted = true; // the pass flushes when it returns
+    } else if (!flushScheduled) {
+      flushScheduled = true; // written from a callback or timer: flush at the end of this pass
+      loop.addCallback(flushTask);
+    }
+    return f;
+  }
+
+  /**
+   * The future of what is queued and not yet written (completed if nothing is): it completes when
+   * everything written so far has gone out.
+   */
+  CompletableFuture<Void> pending() {
+    if (out.isEmpty() && batchFuture == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    if (batchFuture == null) {
+      batchFuture = new CompletableFuture<>();
+    }
+    return batchFuture;
+  }
+
+  /** Writes what is queued now. */
+  void flush() {
+    flushScheduled = false;
+    flushWanted = false;
+    if (out.isEmpty()) {
+      return;
+    }
+    CompletableFuture<Void> f = batchFuture;
+    batchFuture = null;
+    ByteBuffer[] bufs = out.toArray(new ByteBuffer[0]);
+    out.clear();
+    if (stream.closed()) {
+      f.completeExceptionally(new StreamClosedError());
+      return;
+    }
+    stream
+        .write(bufs)
+        .whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                f.completeExceptionally(e);
+              } else {
+                f.complete(null);
+              }
+            });
+  }
+
+  /** The connection closed: drops what is queued and fails its future. */
+  void discard() {
+    if (batchFuture != null) {
+      batchFuture.completeExceptionally(new StreamClosedError());
+      batchFuture = null;
+    }
+    out.clear();
+  }
+}
