@@ -1385,8 +1385,9 @@ public abstract class RequestHandler {
     ns.put("handler", this);
     ns.put("request", request);
     ns.put("current_user", currentUser());
-    ns.put("locale", null);
-    ns.put("_", (TemplateFunction) args -> args.length == 0 ? "" : String.valueOf(args[0]));
+    ns.put("locale", getLocale());
+    ns.put("_", io.squall.web.internal.LocaleSelection.translateFunction(getLocale()));
+    ns.put("pgettext", io.squall.web.internal.LocaleSelection.pgettextFunction(getLocale()));
     ns.put(
         "static_url",
         (java.util.function.Function<Object, String>) p -> staticUrl(String.valueOf(p)));
@@ -1462,5 +1463,55 @@ public abstract class RequestHandler {
   @Override
   public String toString() {
     return getClass().getSimpleName() + "(" + (request == null ? "-" : summary()) + ")";
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Locale (the logic lives in io.squall.web.internal.LocaleSelection)
+
+  private io.squall.locale.Locale locale;
+
+  /**
+   * The locale of this request (Tornado's {@code locale}): {@link #getUserLocale()} if it gives
+   * one, else {@link #getBrowserLocale()}; decided once per request. Templates rendered by this
+   * handler see it as {@code locale}, and its {@code translate} as {@code _}.
+   */
+  public io.squall.locale.Locale getLocale() {
+    if (locale == null) {
+      io.squall.locale.Locale user = getUserLocale();
+      locale = user != null ? user : getBrowserLocale();
+    }
+    return locale;
+  }
+
+  /** Same as {@link #getLocale()}. */
+  public io.squall.locale.Locale locale() {
+    return getLocale();
+  }
+
+  /** Sets this request's locale, overriding what {@link #getLocale()} would pick. */
+  public void setLocale(io.squall.locale.Locale locale) {
+    this.locale = locale;
+  }
+
+  /**
+   * Override to take the locale from the user, e.g. a setting stored with their account; null (the
+   * default) falls back to {@link #getBrowserLocale()}.
+   */
+  protected io.squall.locale.Locale getUserLocale() {
+    return null;
+  }
+
+  /** The locale from the {@code Accept-Language} header, else {@code en_US}'s closest. */
+  public io.squall.locale.Locale getBrowserLocale() {
+    return getBrowserLocale("en_US");
+  }
+
+  /**
+   * The closest supported locale to the {@code Accept-Language} header's languages, by q-value
+   * (Tornado's {@code get_browser_locale}); {@code defaultCode}'s closest without one.
+   */
+  public io.squall.locale.Locale getBrowserLocale(String defaultCode) {
+    return io.squall.web.internal.LocaleSelection.browserLocale(
+        request.headers().getJoined("Accept-Language"), defaultCode);
   }
 }
