@@ -2,6 +2,7 @@ package io.squall.demos;
 
 import io.squall.demos.chat.ChatDemo;
 import io.squall.demos.hello.HelloDemo;
+import io.squall.demos.i18n.I18nDemo;
 import io.squall.demos.longpoll.LongPollDemo;
 import io.squall.demos.slow.SlowDemo;
 import io.squall.demos.template.TemplateDemo;
@@ -41,6 +42,7 @@ public final class DemoHub {
           <li><a href="/longpoll/">/longpoll/</a> &mdash; a chat room over long polling</li>
           <li><a href="/ws/">/ws/</a> &mdash; WebSocket echo, text and binary</li>
           <li><a href="/chat/">/chat/</a> &mdash; a chat room over WebSockets</li>
+          <li><a href="/i18n/">/i18n/</a> &mdash; a page in your language (locale, plural forms, dates)</li>
           <li><a href="/static/demo.css">/static/</a> &mdash; static files with ETags and ranges</li>
           </ul></body></html>
           """);
@@ -72,6 +74,7 @@ public final class DemoHub {
         .mount("/longpoll", LongPollDemo.app())
         .mount("/ws", EchoDemo.app())
         .mount("/chat", ChatDemo.app())
+        .mount("/i18n", I18nDemo.app())
         .settings(Settings.builder().staticPath(staticPath()).build())
         .build();
   }
