@@ -262,7 +262,8 @@ public final class Locale {
   /**
    * The translation of {@code message} in {@code context} (gettext's {@code msgctxt}), such as
    * {@code pgettext("law", "right")} and {@code pgettext("good", "right")}; the message itself if
-   * it has none there. CSV translations have no contexts and ignore it (with a warning, once).
+   * it has none there. CSV translations find contexts in their optional fourth column; without one
+   * they ignore the context, as Tornado does (with a warning, once).
    */
   public String pgettext(String context, String message) {
     return catalog.pgettext(context, message);

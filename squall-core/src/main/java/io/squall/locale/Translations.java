@@ -69,6 +69,14 @@ public final class Translations {
    * "%(name)s liked this","A %(name)s le gustó esto","singular"
    * </pre>
    *
+   * <p>A fourth column, when present, is the message's context for {@link Locale#pgettext(String,
+   * String)} (a Squall extension that Tornado reads by ignoring it):
+   *
+   * <pre>
+   * "right","le droit","","law"
+   * "right","le bien","","good"
+   * </pre>
+   *
    * <p>As in Tornado, a file named other than {@code [a-z]+(_[A-Z]+)?.csv} and a row with an
    * unknown plural mark are logged as errors and skipped; rows with fewer than two fields are
    * ignored. The directory may be on any file system, e.g. inside a jar opened as a zip file

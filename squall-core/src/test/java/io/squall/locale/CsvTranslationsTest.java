@@ -76,6 +76,22 @@ class CsvTranslationsTest {
         .isEqualTo("A %(name)s les gustó esto");
   }
 
+  @Test
+  void aFourthColumnGivesTheContext() throws Exception {
+    Locale fr = Translations.fromCsv(fixtures()).get("fr_FR");
+    assertThat(fr.pgettext("law", "right")).isEqualTo("le droit");
+    assertThat(fr.pgettext("good", "right")).isEqualTo("le bien");
+    assertThat(fr.pgettext("organization", "club", "clubs", 1)).isEqualTo("le club");
+    assertThat(fr.pgettext("organization", "club", "clubs", 2)).isEqualTo("les clubs");
+    assertThat(fr.pgettext("stick", "club", "clubs", 1)).isEqualTo("le bâton");
+    assertThat(fr.pgettext("stick", "club", "clubs", 2)).isEqualTo("les bâtons");
+    // unknown context: the context-free translation, where (as Tornado reads it) the last row wins
+    assertThat(fr.pgettext("sport", "right")).isEqualTo("le bien");
+    assertThat(fr.pgettext("sport", "club", "clubs", 1)).isEqualTo("le bâton");
+    assertThat(fr.translate("right")).isEqualTo("le bien");
+    assertThat(fr.translate("club", "clubs", 2)).isEqualTo("les bâtons");
+  }
+
   private void write(String file, byte[] bytes) throws IOException {
     Files.write(tmp.resolve(file), bytes);
   }

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a directory of Tornado CSV translation files, {@code LOCALE.csv} each ({@code es_GT.csv},
  * {@code de.csv}): rows of message, translation and an optional plural mark ({@code singular},
- * {@code plural}, or {@code unknown}/empty for a message without plural).
+ * {@code plural}, or {@code unknown}/empty for a message without plural), and optionally a fourth:
+ * the message's context, for {@code pgettext} (a Squall extension; Tornado reads such files the
+ * same way, ignoring the fourth column, so they stay portable).
  *
  * <p>As in Tornado, a file whose name is not a locale code ({@code [a-z]+(_[A-Z]+)?}) and a row
  * with an unknown plural mark are logged as errors and skipped; rows with fewer than two fields are
@@ -125,7 +127,12 @@ public final class CsvLoader {
             row.line());
         continue;
       }
-      tables.computeIfAbsent(plural, k -> new HashMap<>()).put(english, translation);
+      Map<String, String> table = tables.computeIfAbsent(plural, k -> new HashMap<>());
+      table.put(english, translation);
+      String context = fields.size() > 3 ? PyStrings.strip(fields.get(3)) : "";
+      if (!context.isEmpty()) {
+        table.put(context + CsvCatalog.CONTEXT_SEPARATOR + english, translation);
+      }
     }
     return new CsvCatalog(tables);
   }

@@ -22,8 +22,8 @@ import java.util.Map;
  * ({@code n != 1} when absent). A plural entry ({@code msgid}/{@code msgid_plural}) is found only
  * by a plural lookup, under its singular message; the form index comes from the rule, and an index
  * the entry has no form for counts as untranslated. Messages with a context are stored as {@code
- * context + "\u0004" + message}. A catalog may have a fallback (the {@code fr} catalog behind
- * {@code fr_FR}) that answers what it does not know.
+ * context + U+0004 + message}. A catalog may have a fallback (the {@code fr} catalog behind {@code
+ * fr_FR}) that answers what it does not know.
  *
  * <p>Immutable and thread-safe.
  */
