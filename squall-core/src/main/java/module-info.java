@@ -2,8 +2,8 @@
  * Squall core: Tornado's model of a web framework and asynchronous networking library for Java.
  *
  * <p>Layers, lowest first: {@code escape}, {@code ioloop}, {@code iostream}, {@code tcp}, {@code
- * http}, {@code web}/{@code websocket}/{@code template}. A layer uses only the layers below it.
- * Packages named {@code ...internal} are not exported and are not API.
+ * http}, {@code web}/{@code websocket}/{@code template}/{@code locale}. A layer uses only the
+ * layers below it. Packages named {@code ...internal} are not exported and are not API.
  */
 module io.squall.core {
   requires transitive com.fasterxml.jackson.databind;
@@ -19,6 +19,7 @@ module io.squall.core {
   exports io.squall.web;
   exports io.squall.websocket;
   exports io.squall.template;
+  exports io.squall.locale;
   // JEXL calls methods of template helper objects (range() results) reflectively.
   exports io.squall.template.internal to
       org.apache.commons.jexl3;

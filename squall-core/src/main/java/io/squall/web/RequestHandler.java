@@ -865,4 +865,54 @@ public abstract class RequestHandler {
   public String toString() {
     return getClass().getSimpleName() + "(" + (request == null ? "-" : summary()) + ")";
   }
+
+  // ------------------------------------------------------------------------------------------
+  // Locale (the logic lives in io.squall.web.internal.LocaleSelection)
+
+  private io.squall.locale.Locale locale;
+
+  /**
+   * The locale of this request (Tornado's {@code locale}): {@link #getUserLocale()} if it gives
+   * one, else {@link #getBrowserLocale()}; decided once per request. Templates rendered by this
+   * handler see it as {@code locale}, and its {@code translate} as {@code _}.
+   */
+  public io.squall.locale.Locale getLocale() {
+    if (locale == null) {
+      io.squall.locale.Locale user = getUserLocale();
+      locale = user != null ? user : getBrowserLocale();
+    }
+    return locale;
+  }
+
+  /** Same as {@link #getLocale()}. */
+  public io.squall.locale.Locale locale() {
+    return getLocale();
+  }
+
+  /** Sets this request's locale, overriding what {@link #getLocale()} would pick. */
+  public void setLocale(io.squall.locale.Locale locale) {
+    this.locale = locale;
+  }
+
+  /**
+   * Override to take the locale from the user, e.g. a setting stored with their account; null (the
+   * default) falls back to {@link #getBrowserLocale()}.
+   */
+  protected io.squall.locale.Locale getUserLocale() {
+    return null;
+  }
+
+  /** The locale from the {@code Accept-Language} header, else {@code en_US}'s closest. */
+  public io.squall.locale.Locale getBrowserLocale() {
+    return getBrowserLocale("en_US");
+  }
+
+  /**
+   * The closest supported locale to the {@code Accept-Language} header's languages, by q-value
+   * (Tornado's {@code get_browser_locale}); {@code defaultCode}'s closest without one.
+   */
+  public io.squall.locale.Locale getBrowserLocale(String defaultCode) {
+    return io.squall.web.internal.LocaleSelection.browserLocale(
+        request.headers().getJoined("Accept-Language"), defaultCode);
+  }
 }

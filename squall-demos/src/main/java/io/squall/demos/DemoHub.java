@@ -4,6 +4,7 @@ import io.squall.db.Database;
 import io.squall.db.DatabaseUnavailableException;
 import io.squall.demos.chat.ChatDemo;
 import io.squall.demos.hello.HelloDemo;
+import io.squall.demos.i18n.I18nDemo;
 import io.squall.demos.longpoll.LongPollDemo;
 import io.squall.demos.slow.SlowDemo;
 import io.squall.demos.tasks.TaskStore;
@@ -47,6 +48,7 @@ public final class DemoHub {
           <li><a href="/chat/">/chat/</a> &mdash; a chat room over WebSockets</li>
           <li><a href="/tasks/">/tasks/</a> &mdash; a task list in a database, through
           the JSON API at <a href="/api/tasks">/api/tasks</a></li>
+          <li><a href="/i18n/">/i18n/</a> &mdash; a page in your language (locale, plural forms, dates)</li>
           <li><a href="/static/demo.css">/static/</a> &mdash; static files with ETags and ranges</li>
           </ul></body></html>
           """);
@@ -89,6 +91,7 @@ public final class DemoHub {
         .mount(TasksDemo.API_PREFIX, TasksDemo.api(tasks))
         .mount(TasksDemo.PAGE_PREFIX, TasksDemo.page(tasks, TasksDemo.API_PREFIX + "/tasks"))
         .settings(Settings.builder().staticPath(staticPath()).compressResponse(true).build())
+        .mount("/i18n", I18nDemo.app())
         .build();
   }
 

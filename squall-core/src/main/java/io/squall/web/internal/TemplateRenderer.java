@@ -49,8 +49,9 @@ public final class TemplateRenderer {
     ns.put("handler", handler);
     ns.put("request", handler.request());
     ns.put("current_user", handler.currentUser());
-    ns.put("locale", null);
-    ns.put("_", (TemplateFunction) args -> args.length == 0 ? "" : String.valueOf(args[0]));
+    ns.put("locale", handler.getLocale());
+    ns.put("_", LocaleSelection.translateFunction(handler.getLocale()));
+    ns.put("pgettext", LocaleSelection.pgettextFunction(handler.getLocale()));
     ns.put("static_url", (Function<Object, String>) p -> handler.staticUrl(String.valueOf(p)));
     ns.put("xsrf_form_html", (Supplier<String>) handler::xsrfFormHtml);
     ns.put(
