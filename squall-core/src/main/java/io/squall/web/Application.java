@@ -363,6 +363,20 @@ public final class Application implements HttpServerConnectionDelegate {
       return this;
     }
 
+    /**
+     * Tornado's {@code add_handlers(host_pattern, host_handlers)}: routes for hosts matching {@code
+     * hostPattern}, tried before routes for any host; {@code ".*"} adds to the routes for any host.
+     * The same as {@link #host}. Unlike Tornado, routes are added while building: a built
+     * application is immutable, so it can serve several loops without locks.
+     */
+    public Builder addHandlers(String hostPattern, Consumer<Routes> group) {
+      if (hostPattern.equals(".*") || hostPattern.equals(".*$")) {
+        group.accept(this);
+        return this;
+      }
+      return host(hostPattern, group);
+    }
+
     /** Routes of a {@link #mount} or {@link #host} group: a host rule and a path prefix. */
     private final class GroupRoutes implements Routes {
       private final String host;

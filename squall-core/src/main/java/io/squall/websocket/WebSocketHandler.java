@@ -415,8 +415,8 @@ public abstract class WebSocketHandler extends RequestHandler {
   }
 
   /**
-   * The connection closed (Tornado's {@code on_connection_close}): once the handshake is done,
-   * runs {@link #onClose()} once, on the serial thread for a {@link io.squall.web.Blocking} class.
+   * The connection closed (Tornado's {@code on_connection_close}): once the handshake is done, runs
+   * {@link #onClose()} once, on the serial thread for a {@link io.squall.web.Blocking} class.
    * Before the handshake it is the plain HTTP notice of {@link RequestHandler}. Override {@link
    * #onClose()} instead.
    */
