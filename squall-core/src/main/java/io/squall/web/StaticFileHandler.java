@@ -263,9 +263,8 @@ public class StaticFileHandler extends RequestHandler {
 
   /**
    * The version string of a file, for the ETag and for {@code ?v=} in static URLs (Tornado's {@code
-   * get_content_version}). The default is a hash of the content (SHA-256, first {@value
-   * StaticVersions#HASH_HEX_CHARS} hex digits), cached while size and modification time stay the
-   * same; null when the file cannot be read.
+   * get_content_version}). The default is a hash of the content (SHA-256, first 32 hex digits),
+   * cached while size and modification time stay the same; null when the file cannot be read.
    */
   protected String getContentVersion(Path absolutePath) {
     return versions.version(absolutePath);
