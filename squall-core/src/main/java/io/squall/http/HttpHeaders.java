@@ -208,6 +208,92 @@ public final class HttpHeaders implements Iterable<Map.Entry<String, String>> {
     return out == null ? List.of() : Collections.unmodifiableList(out);
   }
 
+  /** All values of fields named {@code name} (Tornado's {@code get_list}); as {@link #getAll}. */
+  public List<String> getList(String name) {
+    return getAll(name);
+  }
+
+  /** A mutable copy with the same fields in the same order (Tornado's {@code copy}). */
+  public HttpHeaders copy() {
+    return new HttpHeaders(this);
+  }
+
+  /**
+   * Parses a block of header lines (Tornado's {@code HTTPHeaders.parse}): lines end in CRLF or LF,
+   * an empty line ends nothing early (it is skipped), and a line starting with a space or tab
+   * continues the previous field's value (obsolete line folding, joined with one space as RFC 9112
+   * allows).
+   *
+   * @throws HttpInputException (400) for a line without a colon, a continuation before any field,
+   *     or a name or value that {@link #add} refuses
+   */
+  public static HttpHeaders parse(String text) {
+    HttpHeaders h = new HttpHeaders();
+    int start = 0;
+    while (true) {
+      int lf = text.indexOf('\n', start);
+      if (lf < 0) {
+        h.parseLine(text.substring(start));
+        return h;
+      }
+      h.parseLine(text.substring(start, lf + 1));
+      start = lf + 1;
+    }
+  }
+
+  /**
+   * Adds the field of one header line (Tornado's {@code parse_line}), with or without its CRLF or
+   * LF; an empty line is ignored. Optional whitespace around the value is trimmed; a line starting
+   * with a space or tab continues the last field added.
+   *
+   * @throws HttpInputException (400) as {@link #parse}
+   */
+  public void parseLine(String line) {
+    checkWritable();
+    int end = line.length();
+    if (end > 0 && line.charAt(end - 1) == '\n') {
+      end--;
+      if (end > 0 && line.charAt(end - 1) == '\r') {
+        end--;
+      }
+    }
+    if (end == 0) {
+      return;
+    }
+    String l = line.substring(0, end);
+    try {
+      char first = l.charAt(0);
+      if (first == ' ' || first == '\t') {
+        if (size == 0) {
+          throw new HttpInputException("first header line cannot start with whitespace");
+        }
+        String part = " " + trimOws(l);
+        checkValue(names[size - 1], part);
+        values[size - 1] = values[size - 1] + part;
+        return;
+      }
+      int colon = l.indexOf(':');
+      if (colon < 0) {
+        throw new HttpInputException("no colon in header line");
+      }
+      add(l.substring(0, colon), trimOws(l.substring(colon + 1)));
+    } catch (IllegalArgumentException e) {
+      throw new HttpInputException(400, "invalid header name or value", e);
+    }
+  }
+
+  private static String trimOws(String s) {
+    int a = 0;
+    int b = s.length();
+    while (a < b && (s.charAt(a) == ' ' || s.charAt(a) == '\t')) {
+      a++;
+    }
+    while (b > a && (s.charAt(b - 1) == ' ' || s.charAt(b - 1) == '\t')) {
+      b--;
+    }
+    return s.substring(a, b);
+  }
+
   /**
    * The values of all fields named {@code name} joined with {@code ","} (Tornado's {@code
    * headers[name]}), or null if there is none. A single field's value is returned as is.

@@ -3,10 +3,12 @@ package io.squall.http;
 import io.squall.http.internal.HttpAccess;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One HTTP request as the server received it (Tornado's {@code HTTPServerRequest}).
@@ -119,6 +121,15 @@ public final class HttpServerRequest {
     }
     int colon = host.lastIndexOf(':');
     return (colon >= 0 ? host.substring(0, colon) : host).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * The client's TLS certificate (Tornado's {@code get_ssl_certificate}). Squall does not terminate
+   * TLS yet (put it behind a proxy that does), so this is always empty; with TLS it will hold the
+   * verified peer certificate when the server asks clients for one.
+   */
+  public Optional<X509Certificate> getSslCertificate() {
+    return Optional.empty();
   }
 
   /** The request method, e.g. {@code GET}. */

@@ -82,6 +82,15 @@ public final class Condition {
     notify(Integer.MAX_VALUE);
   }
 
+  /**
+   * Tornado's {@code wait(timeout)}: the same as {@link #await(Duration)}. Without a timeout use
+   * {@link #await()}: Java's {@code Object.wait()} is final and blocks a thread, so it cannot be
+   * Tornado's no-argument {@code wait()}.
+   */
+  public CompletableFuture<Boolean> wait(Duration timeout) {
+    return await(timeout);
+  }
+
   /** Waiters held, including dead ones not yet dropped (for leak tests). */
   int waitersHeld() {
     return waiters.size();

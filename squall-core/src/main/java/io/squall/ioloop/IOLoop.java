@@ -88,6 +88,7 @@ public final class IOLoop implements Executor, AutoCloseable {
   private volatile boolean stopping;
   private volatile boolean closed;
   private volatile long blockingThresholdNanos;
+  private volatile Executor executor = DEFAULT_EXECUTOR;
 
   /** Loop-clock time the current callback started (never 0), or 0 while the loop is idle. */
   private volatile long busySince;
@@ -254,6 +255,15 @@ public final class IOLoop implements Executor, AutoCloseable {
     }
   }
 
+  /**
+   * Tornado's {@code spawn_callback}: runs {@code callback} at the next iteration, as {@link
+   * #addCallback}: Java has no implicit context for the callback to leave behind, so the two are
+   * the same.
+   */
+  public void spawnCallback(Runnable callback) {
+    addCallback(callback);
+  }
+
   /** Same as {@link #addCallback(Runnable)}: lets the loop serve as an {@link Executor}. */
   @Override
   public void execute(Runnable command) {
@@ -284,6 +294,27 @@ public final class IOLoop implements Executor, AutoCloseable {
       addCallback(() -> timers.add(entry));
     }
     return entry;
+  }
+
+  /**
+   * Tornado's {@code add_timeout} with a deadline on the loop clock ({@link #time()}, nanoseconds):
+   * as {@link #callAt}.
+   */
+  public Timeout addTimeout(long deadlineNanos, Runnable callback) {
+    return callAt(deadlineNanos, callback);
+  }
+
+  /** Tornado's {@code add_timeout} with a relative deadline: as {@link #callLater}. */
+  public Timeout addTimeout(Duration delay, Runnable callback) {
+    return callLater(delay, callback);
+  }
+
+  /**
+   * Cancels a timeout (Tornado's {@code remove_timeout}); nothing happens when it already ran or
+   * was cancelled. Safe from any thread.
+   */
+  public void removeTimeout(Timeout timeout) {
+    timeout.cancel();
   }
 
   /**
@@ -410,9 +441,20 @@ public final class IOLoop implements Executor, AutoCloseable {
     return future;
   }
 
-  /** {@link #runInExecutor(Executor, Callable)} on the {@link #defaultExecutor()}. */
+  /**
+   * {@link #runInExecutor(Executor, Callable)} on this loop's executor: the one given to {@link
+   * #setDefaultExecutor}, else {@link #defaultExecutor()}.
+   */
   public <T> CompletableFuture<T> runInExecutor(Callable<T> task) {
-    return runInExecutor(DEFAULT_EXECUTOR, task);
+    return runInExecutor(executor, task);
+  }
+
+  /**
+   * Sets the executor {@link #runInExecutor(Callable)} uses on this loop (Tornado's {@code
+   * set_default_executor}); the loop does not shut it down. Safe from any thread.
+   */
+  public void setDefaultExecutor(Executor executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
   }
 
   /**

@@ -138,6 +138,37 @@ public class TcpServer implements AutoCloseable {
   }
 
   /**
+   * Accepts connections on sockets bound elsewhere (Tornado's {@code add_sockets}), on the
+   * {@linkplain IOLoop#current() current} loop; for sockets made by a process manager or bound
+   * before privileges were dropped. Call on that loop's thread or before it starts. The server owns
+   * the channels from now on: {@link #stop()} closes them.
+   *
+   * @throws IllegalArgumentException if a channel is not bound or already closed
+   */
+  public synchronized void addSockets(List<ServerSocketChannel> channels) {
+    for (ServerSocketChannel ch : channels) {
+      try {
+        if (!ch.isOpen() || ch.getLocalAddress() == null) {
+          throw new IllegalArgumentException("not a bound, open listening socket: " + ch);
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException("not a bound, open listening socket: " + ch, e);
+      }
+    }
+    IOLoop loop = IOLoop.current();
+    for (ServerSocketChannel ch : channels) {
+      Acceptor a = new Acceptor(ch, loop, new IOLoop[] {loop});
+      acceptors.add(a);
+      a.register();
+    }
+  }
+
+  /** One socket for {@link #addSockets} (Tornado's {@code add_socket}). */
+  public void addSocket(ServerSocketChannel channel) {
+    addSockets(List.of(channel));
+  }
+
+  /**
    * Binds listening sockets for a later {@link #start(int)}. The kernel queues connections from now
    * on. {@code reusePort} asks for one listening socket per loop with {@code SO_REUSEPORT}; where
    * the platform lacks it, a single acceptor is used instead.

@@ -77,6 +77,25 @@ public final class UIModules {
   }
 
   /**
+   * How the collected resources become markup (Tornado's {@code render_linked_js}, {@code
+   * render_embed_js}, {@code render_linked_css} and {@code render_embed_css}, which a handler may
+   * override). Each method gets a non-empty list.
+   */
+  public interface ResourceRenderer {
+    /** Script tags for JavaScript files, as the modules named them (each once, in order). */
+    String linkedJs(List<String> paths);
+
+    /** One script block for embedded JavaScript. */
+    String embedJs(List<String> blocks);
+
+    /** Link tags for CSS files, as the modules named them (each once, in order). */
+    String linkedCss(List<String> paths);
+
+    /** One style block for embedded CSS. */
+    String embedCss(List<String> blocks);
+  }
+
+  /**
    * Adds the rendered modules' resources to a page, as Tornado's {@code RequestHandler.render}
    * does: linked and embedded JavaScript and {@link UIModule#htmlBody()} before {@code </body>},
    * linked and embedded CSS and {@link UIModule#htmlHead()} before {@code </head>}. Each file is
@@ -84,6 +103,33 @@ public final class UIModules {
    * page is left out.
    */
   public String insertResources(String html) {
+    return insertResources(
+        html,
+        new ResourceRenderer() {
+          @Override
+          public String linkedJs(List<String> paths) {
+            return scriptTags(paths.stream().map(UIModules.this::url).distinct().toList());
+          }
+
+          @Override
+          public String embedJs(List<String> blocks) {
+            return scriptBlock(blocks);
+          }
+
+          @Override
+          public String linkedCss(List<String> paths) {
+            return linkTags(paths.stream().map(UIModules.this::url).distinct().toList());
+          }
+
+          @Override
+          public String embedCss(List<String> blocks) {
+            return styleBlock(blocks);
+          }
+        });
+  }
+
+  /** As {@link #insertResources(String)}, with the markup made by {@code renderer}. */
+  public String insertResources(String html, ResourceRenderer renderer) {
     List<String> jsEmbed = new ArrayList<>();
     Set<String> jsFiles = new LinkedHashSet<>();
     List<String> cssEmbed = new ArrayList<>();
@@ -92,45 +138,24 @@ public final class UIModules {
     StringBuilder bodies = new StringBuilder();
     for (UIModule m : active.values()) {
       addIfPresent(jsEmbed, m.embeddedJavascript());
-      for (String f : m.javascriptFiles()) {
-        jsFiles.add(url(f));
-      }
+      jsFiles.addAll(m.javascriptFiles());
       addIfPresent(cssEmbed, m.embeddedCss());
-      for (String f : m.cssFiles()) {
-        cssFiles.add(url(f));
-      }
+      cssFiles.addAll(m.cssFiles());
       appendIfPresent(heads, m.htmlHead());
       appendIfPresent(bodies, m.htmlBody());
     }
     String page = html;
     if (!jsFiles.isEmpty()) {
-      StringBuilder js = new StringBuilder();
-      for (String f : jsFiles) {
-        js.append("<script src=\"")
-            .append(Escape.xhtmlEscape(f))
-            .append("\" type=\"text/javascript\"></script>");
-      }
-      page = insertBefore(page, "</body>", true, js.toString());
+      page = insertBefore(page, "</body>", true, renderer.linkedJs(List.copyOf(jsFiles)));
     }
     if (!jsEmbed.isEmpty()) {
-      String js =
-          "<script type=\"text/javascript\">\n//<![CDATA[\n"
-              + String.join("\n", jsEmbed)
-              + "\n//]]>\n</script>";
-      page = insertBefore(page, "</body>", true, js);
+      page = insertBefore(page, "</body>", true, renderer.embedJs(List.copyOf(jsEmbed)));
     }
     if (!cssFiles.isEmpty()) {
-      StringBuilder css = new StringBuilder();
-      for (String f : cssFiles) {
-        css.append("<link href=\"")
-            .append(Escape.xhtmlEscape(f))
-            .append("\" type=\"text/css\" rel=\"stylesheet\"/>");
-      }
-      page = insertBefore(page, "</head>", false, css.toString());
+      page = insertBefore(page, "</head>", false, renderer.linkedCss(List.copyOf(cssFiles)));
     }
     if (!cssEmbed.isEmpty()) {
-      String css = "<style type=\"text/css\">\n" + String.join("\n", cssEmbed) + "\n</style>";
-      page = insertBefore(page, "</head>", false, css);
+      page = insertBefore(page, "</head>", false, renderer.embedCss(List.copyOf(cssEmbed)));
     }
     if (!heads.isEmpty()) {
       page = insertBefore(page, "</head>", false, heads.toString());
@@ -141,7 +166,45 @@ public final class UIModules {
     return page;
   }
 
-  private String url(String path) {
+  /** {@code <script src>} tags for {@code urls}, escaped, in order. */
+  public static String scriptTags(List<String> urls) {
+    StringBuilder js = new StringBuilder();
+    for (String f : urls) {
+      js.append("<script src=\"")
+          .append(Escape.xhtmlEscape(f))
+          .append("\" type=\"text/javascript\"></script>");
+    }
+    return js.toString();
+  }
+
+  /** One {@code <script>} block holding {@code blocks}, one per line, in a CDATA section. */
+  public static String scriptBlock(List<String> blocks) {
+    return "<script type=\"text/javascript\">\n//<![CDATA[\n"
+        + String.join("\n", blocks)
+        + "\n//]]>\n</script>";
+  }
+
+  /** {@code <link rel="stylesheet">} tags for {@code urls}, escaped, in order. */
+  public static String linkTags(List<String> urls) {
+    StringBuilder css = new StringBuilder();
+    for (String f : urls) {
+      css.append("<link href=\"")
+          .append(Escape.xhtmlEscape(f))
+          .append("\" type=\"text/css\" rel=\"stylesheet\"/>");
+    }
+    return css.toString();
+  }
+
+  /** One {@code <style>} block holding {@code blocks}, one per line. */
+  public static String styleBlock(List<String> blocks) {
+    return "<style type=\"text/css\">\n" + String.join("\n", blocks) + "\n</style>";
+  }
+
+  /**
+   * The URL of a module resource: an absolute path or an {@code http:}/{@code https:} URL as is,
+   * else through the registry's static-URL function.
+   */
+  public String url(String path) {
     boolean absolute =
         path.startsWith("/") || path.startsWith("http:") || path.startsWith("https:");
     return absolute ? path : staticUrl.apply(path);

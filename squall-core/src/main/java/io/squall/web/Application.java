@@ -10,6 +10,7 @@ import io.squall.template.BaseLoader;
 import io.squall.template.Loader;
 import io.squall.template.TemplateSettings;
 import io.squall.web.internal.CookieSecret;
+import io.squall.web.internal.HandlerDispatch;
 import io.squall.web.internal.Router;
 import io.squall.web.internal.UrlSpec;
 import java.io.IOException;
@@ -17,7 +18,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -46,6 +49,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Application implements HttpServerConnectionDelegate {
   private static final Logger accessLog = LoggerFactory.getLogger("squall.access");
+  private static final Logger log = LoggerFactory.getLogger(Application.class);
 
   private final Settings settings;
   private final Router router = new Router();
@@ -53,7 +57,7 @@ public final class Application implements HttpServerConnectionDelegate {
   private final String prefix;
   private final CookieSecret cookieSecret;
   private final StaticFiles staticFiles;
-  private volatile BaseLoader templateLoader;
+  private final Map<Path, BaseLoader> templateLoaders = new ConcurrentHashMap<>();
 
   /** A route as declared, kept so an application can be mounted under a prefix. */
   record RouteDef(
@@ -81,8 +85,38 @@ public final class Application implements HttpServerConnectionDelegate {
         Application sub = d.mounted().mountedAt(prefix + d.pattern());
         router.mount(d.host(), prefix + d.pattern(), sub);
       } else {
-        router.add(d.host(), new UrlSpec(prefixed(prefix, d.pattern()), d.factory(), d.name()));
+        UrlSpec spec = new UrlSpec(prefixed(prefix, d.pattern()), d.factory(), d.name());
+        if (prefix.isEmpty()) {
+          checkHandler(spec); // once, when built; a mounted copy was checked by its own build
+        }
+        router.add(d.host(), spec);
       }
+    }
+  }
+
+  /**
+   * Makes one handler from the route's factory to learn its class (the instance is dropped, never
+   * initialized), then checks the class's verb methods against the route's groups. A factory that
+   * cannot make a handler yet is not checked now; its class is checked at its first request.
+   */
+  private static void checkHandler(UrlSpec spec) {
+    Class<?> type;
+    try {
+      RequestHandler probe = spec.newHandler();
+      if (probe == null) {
+        throw new IllegalArgumentException("the factory of route " + spec.pattern() + " made null");
+      }
+      type = probe.getClass();
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      log.debug("route {}: factory failed at build, handler checked later", spec.pattern(), e);
+      return;
+    }
+    try {
+      HandlerDispatch.of(type).checkRoute(spec.pattern(), spec.groupCount());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("route " + spec.pattern() + ": " + e.getMessage(), e);
     }
   }
 
@@ -117,25 +151,34 @@ public final class Application implements HttpServerConnectionDelegate {
   }
 
   /**
-   * The loader {@code render} uses: the {@code templateLoader} setting, or one over {@code
-   * templatePath}.
+   * The loader {@code render} uses by default: the {@code templateLoader} setting, or one over
+   * {@code templatePath} (the working directory when unset).
    */
   public BaseLoader templateLoader() {
-    BaseLoader l = templateLoader;
-    if (l == null) {
-      synchronized (this) {
-        l = templateLoader;
-        if (l == null) {
-          l = settings.templateLoader();
-          if (l == null) {
-            Path root = settings.templatePath() != null ? settings.templatePath() : Path.of(".");
-            l = new Loader(root, TemplateSettings.builder().debug(settings.debug()).build());
-          }
-          templateLoader = l;
-        }
-      }
-    }
-    return l;
+    return templateLoaders.computeIfAbsent(
+        defaultTemplateRoot(settings.templatePath()), root -> defaultLoader(settings, root));
+  }
+
+  /**
+   * The loader for {@code handler}'s {@link RequestHandler#getTemplatePath()}, made once per path
+   * by the first handler's {@link RequestHandler#createTemplateLoader} and then shared, as
+   * Tornado's loader cache.
+   */
+  BaseLoader templateLoader(RequestHandler handler) {
+    return templateLoaders.computeIfAbsent(
+        defaultTemplateRoot(handler.getTemplatePath()), handler::createTemplateLoader);
+  }
+
+  static Path defaultTemplateRoot(Path templatePath) {
+    return templatePath != null ? templatePath : Path.of(".");
+  }
+
+  /** The {@code templateLoader} setting, or a {@link Loader} over {@code root}. */
+  static BaseLoader defaultLoader(Settings settings, Path root) {
+    BaseLoader l = settings.templateLoader();
+    return l != null
+        ? l
+        : new Loader(root, TemplateSettings.builder().debug(settings.debug()).build());
   }
 
   CookieSecret cookieSecret() {
@@ -320,6 +363,20 @@ public final class Application implements HttpServerConnectionDelegate {
       return this;
     }
 
+    /**
+     * Tornado's {@code add_handlers(host_pattern, host_handlers)}: routes for hosts matching {@code
+     * hostPattern}, tried before routes for any host; {@code ".*"} adds to the routes for any host.
+     * The same as {@link #host}. Unlike Tornado, routes are added while building: a built
+     * application is immutable, so it can serve several loops without locks.
+     */
+    public Builder addHandlers(String hostPattern, Consumer<Routes> group) {
+      if (hostPattern.equals(".*") || hostPattern.equals(".*$")) {
+        group.accept(this);
+        return this;
+      }
+      return host(hostPattern, group);
+    }
+
     /** Routes of a {@link #mount} or {@link #host} group: a host rule and a path prefix. */
     private final class GroupRoutes implements Routes {
       private final String host;
@@ -358,7 +415,12 @@ public final class Application implements HttpServerConnectionDelegate {
       }
     }
 
-    /** The application. Patterns are compiled here; a bad one fails now. */
+    /**
+     * The application. Patterns are compiled here and each route's handler class is checked (see
+     * {@link RequestHandler}): a bad pattern, a handler without verb methods, a verb method that
+     * does not fit the route's groups, is not public, or is misspelt fails now with {@link
+     * IllegalArgumentException} naming the route, the class and the method.
+     */
     public Application build() {
       return new Application(settings, defs, "");
     }

@@ -8,6 +8,7 @@ import io.squall.http.HttpServerRequest;
 import io.squall.ioloop.IOLoop;
 import io.squall.ioloop.internal.Futures;
 import io.squall.iostream.IOStream;
+import io.squall.template.BaseLoader;
 import io.squall.template.Template;
 import io.squall.template.UIModules;
 import io.squall.web.internal.CookieSecret;
@@ -24,6 +25,7 @@ import io.squall.web.internal.XsrfTokens;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -37,24 +39,58 @@ import java.util.concurrent.CompletionStage;
  * Base class of request handlers (Tornado's {@code RequestHandler}). A new instance serves each
  * request.
  *
- * <p>Implement the verbs you serve as public methods named {@code get}, {@code head}, {@code post},
- * {@code put}, {@code patch}, {@code delete} or {@code options}, taking one {@code String} per
- * group of the route's pattern and returning {@code void} or a {@link CompletionStage}:
+ * <p><b>Verb methods.</b> This class declares {@link #get()}, {@link #head()}, {@link #post()},
+ * {@link #put()}, {@link #patch()}, {@link #delete()} and {@link #options()}; each answers 405 with
+ * an {@code Allow} header naming the verbs the handler does implement, as Tornado's do. Override
+ * the ones you serve on a route without groups:
  *
  * <pre>{@code
- * public class TaskHandler extends RequestHandler {
- *   public void get(String id) {
- *     write(Map.of("id", id));
+ * public class MainHandler extends RequestHandler {
+ *   @Override
+ *   public void get() {
+ *     write("Hello, world");
  *   }
  * }
  * }</pre>
  *
- * <p>The methods are found once per handler class (not per request). A verb that the class does not
- * implement gets 405 with an {@code Allow} header; HEAD is served by {@code get} when there is no
- * {@code head}, with the body left out. An optional public {@code prepare()} (also {@code void} or
- * a stage) runs before the verb method. Methods run on the connection's loop; a method returning a
- * stage lets the request finish when it completes; methods marked {@link Blocking} run on a virtual
- * thread.
+ * <p>A route with groups passes them as path arguments: declare the verb with one {@code String}
+ * parameter per group (an overload of the declared method), or one {@code String...} parameter for
+ * any number of groups. Named groups are passed by parameter name when the class is compiled with
+ * {@code -parameters}, else in order; an optional group that did not match is null. {@link
+ * #pathArgs()} and {@link #pathKwargs()} give them to any method.
+ *
+ * <pre>{@code
+ * public class TaskHandler extends RequestHandler {
+ *   public void get(String id) {             // route "/tasks/([0-9]+)"
+ *     write(Map.of("id", id));
+ *   }
+ *
+ *   public CompletableFuture<Void> delete(String id) {
+ *     return store.remove(id);              // the response finishes when the stage completes
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>A verb method returns {@code void} or a {@link CompletionStage}. The no-argument methods
+ * declared here return {@code void}, so a handler on a route without groups that finishes
+ * asynchronously declares the {@code String...} form, which also takes zero groups: {@code public
+ * CompletableFuture<Void> get(String... pathArgs)}. For a request, the method whose parameter count
+ * equals the route's group count is called, else the {@code String...} one. The declared methods
+ * throw {@code Exception}, so an override may throw any exception (a checked one from blocking I/O,
+ * {@link HttpError} for an error status); what it throws becomes an error response.
+ *
+ * <p>The methods are resolved once per handler class into method handles (never per request), and
+ * checked when the application is built ({@link Application.Builder#build()}), which fails with a
+ * message naming the class and the method for: a handler with neither a verb method nor {@code
+ * prepare()}; a verb without a method for the route's group count; a verb method that is not
+ * public, takes other than {@code String}s, or returns other than {@code void} or a stage; and a
+ * public method that looks like a misspelt verb ({@code Post}, {@code gett}: a different case or
+ * one letter off) and overrides nothing, since it would never be called.
+ *
+ * <p>HEAD is served by {@code get} when there is no {@code head}, with the body left out (Tornado
+ * answers 405). An optional public {@code prepare()} (also {@code void} or a stage) runs before the
+ * verb method. Methods run on the connection's loop; a method returning a stage lets the request
+ * finish when it completes; methods marked {@link Blocking} run on a virtual thread.
  *
  * <p>The response is buffered by {@link #write} and sent by {@link #flush()} or {@link #finish()};
  * a handler that returns without finishing is finished automatically.
@@ -169,6 +205,50 @@ public abstract class RequestHandler {
    */
   protected void disableAutoFinish() {
     invoker.disableAutoFinish();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Verb methods: each answers 405 unless overridden (see the class comment for path groups)
+
+  /**
+   * Answers GET on a route without groups; the default answers 405 with {@code Allow}. Declare
+   * {@code get(String...)} instead to return a {@link CompletionStage}.
+   */
+  public void get() throws Exception {
+    throw new HttpError(405);
+  }
+
+  /**
+   * Answers HEAD on a route without groups; when neither this nor a {@code head} overload is
+   * declared, {@code get} answers HEAD without the body.
+   */
+  public void head() throws Exception {
+    throw new HttpError(405);
+  }
+
+  /** Answers POST on a route without groups; the default answers 405 with {@code Allow}. */
+  public void post() throws Exception {
+    throw new HttpError(405);
+  }
+
+  /** Answers PUT on a route without groups; the default answers 405 with {@code Allow}. */
+  public void put() throws Exception {
+    throw new HttpError(405);
+  }
+
+  /** Answers PATCH on a route without groups; the default answers 405 with {@code Allow}. */
+  public void patch() throws Exception {
+    throw new HttpError(405);
+  }
+
+  /** Answers DELETE on a route without groups; the default answers 405 with {@code Allow}. */
+  public void delete() throws Exception {
+    throw new HttpError(405);
+  }
+
+  /** Answers OPTIONS on a route without groups; the default answers 405 with {@code Allow}. */
+  public void options() throws Exception {
+    throw new HttpError(405);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -782,7 +862,31 @@ public abstract class RequestHandler {
       throw new IllegalStateException("Cannot render() after finish()");
     }
     UIModules modules = TemplateRenderer.newUiModules(this);
-    return finish(modules.insertResources(renderWith(name, model, modules)));
+    String page = renderWith(name, model, modules);
+    return finish(
+        modules.insertResources(
+            page,
+            new UIModules.ResourceRenderer() {
+              @Override
+              public String linkedJs(List<String> paths) {
+                return renderLinkedJs(paths);
+              }
+
+              @Override
+              public String embedJs(List<String> blocks) {
+                return renderEmbedJs(blocks);
+              }
+
+              @Override
+              public String linkedCss(List<String> paths) {
+                return renderLinkedCss(paths);
+              }
+
+              @Override
+              public String embedCss(List<String> blocks) {
+                return renderEmbedCss(blocks);
+              }
+            }));
   }
 
   /** As {@link #render(String, Map)} with no model. */
@@ -798,7 +902,7 @@ public abstract class RequestHandler {
   }
 
   private String renderWith(String name, Map<String, ?> model, UIModules modules) {
-    Template t = application.templateLoader().load(name);
+    Template t = application.templateLoader(this).load(name);
     return TemplateRenderer.render(t, getTemplateNamespace(), modules, model);
   }
 
@@ -810,6 +914,62 @@ public abstract class RequestHandler {
    */
   protected Map<String, Object> getTemplateNamespace() {
     return TemplateRenderer.defaultNamespace(this);
+  }
+
+  /**
+   * The directory templates of this handler load from (Tornado's {@code get_template_path}): the
+   * {@code templatePath} setting; null means the working directory. Override to give a handler its
+   * own directory.
+   */
+  public Path getTemplatePath() {
+    return settings().templatePath();
+  }
+
+  /**
+   * Makes the loader for {@code templatePath} (Tornado's {@code create_template_loader}): the
+   * {@code templateLoader} setting if there is one, else a {@link io.squall.template.Loader} over
+   * the directory. Called once per path; the loader is then shared by every handler of the
+   * application, as Tornado caches it.
+   */
+  public BaseLoader createTemplateLoader(Path templatePath) {
+    return Application.defaultLoader(settings(), templatePath);
+  }
+
+  /**
+   * The markup {@link #render} puts before {@code </body>} for the JavaScript files of the UI
+   * modules used (Tornado's {@code render_linked_js}): a script tag per file, each once; relative
+   * paths go through {@link #staticUrl} when there is a {@code staticPath}. Override to change the
+   * markup (for example to add {@code defer}).
+   */
+  public String renderLinkedJs(List<String> jsFiles) {
+    return UIModules.scriptTags(jsFiles.stream().map(this::moduleResourceUrl).distinct().toList());
+  }
+
+  /**
+   * The markup for the UI modules' embedded JavaScript (Tornado's {@code render_embed_js}): one
+   * script block.
+   */
+  public String renderEmbedJs(List<String> jsEmbed) {
+    return UIModules.scriptBlock(jsEmbed);
+  }
+
+  /**
+   * The markup {@link #render} puts before {@code </head>} for the UI modules' CSS files (Tornado's
+   * {@code render_linked_css}), resolved as in {@link #renderLinkedJs}.
+   */
+  public String renderLinkedCss(List<String> cssFiles) {
+    return UIModules.linkTags(cssFiles.stream().map(this::moduleResourceUrl).distinct().toList());
+  }
+
+  /** The markup for the UI modules' embedded CSS (Tornado's {@code render_embed_css}). */
+  public String renderEmbedCss(List<String> cssEmbed) {
+    return UIModules.styleBlock(cssEmbed);
+  }
+
+  private String moduleResourceUrl(String path) {
+    boolean absolute =
+        path.startsWith("/") || path.startsWith("http:") || path.startsWith("https:");
+    return absolute || settings().staticPath() == null ? path : staticUrl(path);
   }
 
   // ------------------------------------------------------------------------------------------

@@ -7,11 +7,14 @@ import io.squall.web.internal.StaticPaths;
 import io.squall.web.internal.StaticVersions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -33,6 +36,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * refused. Bodies go out with zero-copy {@code FileChannel.transferTo}.
  *
  * <p>Reading file attributes is a blocking call on the loop; for a local disk this is short.
+ *
+ * <p>Subclasses change where content comes from or which headers go out through Tornado's extension
+ * points: {@link #parseUrlPath}, {@link #getAbsolutePath}, {@link #validateAbsolutePath}, {@link
+ * #getContent}, {@link #getContentVersion}, {@link #getContentSize}, {@link #getModifiedTime},
+ * {@link #getContentType}, {@link #getCacheTime}, {@link #setExtraHeaders}, {@link #setHeaders} and
+ * {@link #shouldReturn304}.
  */
 public class StaticFileHandler extends RequestHandler {
   /** Cache lifetime for versioned URLs: ten years, as Tornado. */
@@ -40,8 +49,13 @@ public class StaticFileHandler extends RequestHandler {
 
   private static final Map<String, Object[]> SHARED = new ConcurrentHashMap<>();
 
+  private static final int CHUNK = 64 * 1024;
+
   private final StaticPaths paths;
   private final StaticVersions versions;
+  private String path;
+  private Path absolutePath;
+  private Instant modified;
 
   /** Serves files under {@code root}; directories get 403. */
   public StaticFileHandler(Path root) {
@@ -80,48 +94,31 @@ public class StaticFileHandler extends RequestHandler {
     return serve(path == null ? "" : path, false);
   }
 
-  private CompletableFuture<Void> serve(String path, boolean includeBody) {
-    StaticPaths.Resolution r = paths.resolve(path);
-    switch (r) {
-      case StaticPaths.NotFound nf ->
-          throw new HttpError(404, "static file not found: %s", nf.reason());
-      case StaticPaths.Forbidden f ->
-          throw new HttpError(403, "static path refused: %s", f.reason());
-      case StaticPaths.AddTrailingSlash a -> {
-        String uri = request().path() + "/";
-        redirect(request().query().isEmpty() ? uri : uri + "?" + request().query(), true);
-        return CompletableFuture.completedFuture(null);
-      }
-      case StaticPaths.Found found -> {
-        return send(found.file(), includeBody);
-      }
-    }
-  }
-
-  private CompletableFuture<Void> send(Path file, boolean includeBody) {
-    BasicFileAttributes attrs;
+  /**
+   * Tornado's {@code get(path, include_body)}: {@link #parseUrlPath}, {@link #getAbsolutePath},
+   * {@link #validateAbsolutePath}, {@link #getModifiedTime}, {@link #setHeaders}, {@link
+   * #shouldReturn304}, {@link #getContentSize}, the {@code Range} header, then {@link #getContent}.
+   */
+  private CompletableFuture<Void> serve(String urlPath, boolean includeBody) {
+    this.path = parseUrlPath(urlPath);
+    Path abs;
     try {
-      attrs = Files.readAttributes(file, BasicFileAttributes.class);
-    } catch (IOException e) {
-      throw new HttpError(404, "cannot read static file: %s", e.getMessage());
+      abs = getAbsolutePath(paths.root(), this.path);
+    } catch (InvalidPathException e) {
+      throw new HttpError(403, "static path refused: %s", e.getMessage());
     }
-    long size = attrs.size();
-    Instant modified = Instant.ofEpochSecond(attrs.lastModifiedTime().toInstant().getEpochSecond());
-    String version = versions.version(file);
-    setHeader("Accept-Ranges", "bytes");
-    setHeader("Last-Modified", HttpDates.format(modified));
-    if (version != null) {
-      setHeader("Etag", "\"" + version + "\"");
+    Path valid = validateAbsolutePath(paths.root(), abs);
+    if (valid == null) {
+      return CompletableFuture.completedFuture(null); // answered (a redirect)
     }
-    setHeader("Content-Type", ContentTypes.forPath(file));
-    if (request().queryArguments().containsKey("v")) {
-      setHeader("Cache-Control", "max-age=" + CACHE_MAX_AGE.toSeconds());
-      setHeader("Expires", HttpDates.format(Instant.now().plus(CACHE_MAX_AGE)));
-    }
-    if (notModified(modified)) {
+    this.absolutePath = valid;
+    this.modified = getModifiedTime();
+    setHeaders();
+    if (shouldReturn304()) {
       setStatus(304);
       return CompletableFuture.completedFuture(null);
     }
+    long size = getContentSize();
     long start = 0;
     long length = size;
     String range = request().headers().get("Range");
@@ -145,43 +142,260 @@ public class StaticFileHandler extends RequestHandler {
     if (!includeBody || length == 0) {
       return CompletableFuture.completedFuture(null);
     }
-    FileChannel channel;
+    ReadableByteChannel content;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.READ);
+      content = getContent(valid, start, start + length);
     } catch (IOException e) {
       throw new HttpError(404, "cannot open static file: %s", e.getMessage());
     }
-    CompletableFuture<Void> sent = writeFileRegion(channel, start, length);
+    CompletableFuture<Void> sent =
+        content instanceof FileChannel fc
+            ? writeFileRegion(fc, start, length)
+            : copy(content, length, ByteBuffer.allocate((int) Math.min(length, CHUNK)));
     return sent.whenComplete(
         (v, e) -> {
           try {
-            channel.close();
+            content.close();
           } catch (IOException ignored) {
             // nothing to do
           }
         });
   }
 
+  /** Sends {@code remaining} bytes from a channel that is not a file, a chunk per flush. */
+  private CompletableFuture<Void> copy(ReadableByteChannel in, long remaining, ByteBuffer buf) {
+    if (remaining <= 0) {
+      return CompletableFuture.completedFuture(null);
+    }
+    buf.clear();
+    buf.limit((int) Math.min(buf.capacity(), remaining));
+    int n;
+    try {
+      n = in.read(buf);
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    if (n < 0) {
+      return CompletableFuture.failedFuture(
+          new IOException("static content ended " + remaining + " bytes early"));
+    }
+    byte[] chunk = new byte[n];
+    buf.flip().get(chunk);
+    write(chunk);
+    long left = remaining - n;
+    return flush().thenCompose(v -> copy(in, left, buf));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Extension points (Tornado's names): override to serve from somewhere else or to change headers
+
   /**
-   * Whether the client's copy is fresh: {@code If-None-Match} first, else {@code
+   * Turns the route's group into the path handed to {@link #getAbsolutePath} (Tornado's {@code
+   * parse_url_path}). The default keeps it: a {@code /}-separated path, checked segment by segment
+   * in {@link #validateAbsolutePath}.
+   */
+  protected String parseUrlPath(String urlPath) {
+    return urlPath;
+  }
+
+  /**
+   * The file {@code path} names under {@code root} (Tornado's {@code get_absolute_path}), not yet
+   * checked: {@link #validateAbsolutePath} decides whether it may be served. The default resolves
+   * it against the root without normalizing, so dot segments stay visible to the check.
+   *
+   * @param root the real path of the folder this handler serves
+   * @throws InvalidPathException for a path the file system cannot name (answered 403)
+   */
+  protected Path getAbsolutePath(Path root, String path) {
+    return root.resolve(path);
+  }
+
+  /**
+   * Checks {@code absolutePath} and returns the file to serve, or null when this method already
+   * answered (Tornado's {@code validate_absolute_path}). The default refuses with 403 anything
+   * outside {@code root} (dot segments, encoded dots, backslashes, control characters, symlinks
+   * leading out), directories without a default file name and unreadable files; answers 404 for a
+   * missing file; for a directory named without a trailing slash, redirects to the path with one
+   * and returns null. The result is the file's real path.
+   *
+   * @throws HttpError 403 or 404 as above
+   */
+  protected Path validateAbsolutePath(Path root, Path absolutePath) {
+    if (!absolutePath.startsWith(root)) {
+      throw new HttpError(403, "static path refused: %s", "outside the static root");
+    }
+    // the names below the root as they are (not normalized), so the check sees every dot segment
+    String rel =
+        absolutePath.getNameCount() == root.getNameCount()
+            ? ""
+            : absolutePath.subpath(root.getNameCount(), absolutePath.getNameCount()).toString();
+    if (request().path().endsWith("/") && !rel.isEmpty()) {
+      rel = rel + "/";
+    }
+    switch (paths.resolve(rel)) {
+      case StaticPaths.NotFound nf ->
+          throw new HttpError(404, "static file not found: %s", nf.reason());
+      case StaticPaths.Forbidden f ->
+          throw new HttpError(403, "static path refused: %s", f.reason());
+      case StaticPaths.AddTrailingSlash a -> {
+        String uri = request().path() + "/";
+        redirect(request().query().isEmpty() ? uri : uri + "?" + request().query(), true);
+        return null;
+      }
+      case StaticPaths.Found found -> {
+        return found.file();
+      }
+    }
+  }
+
+  /**
+   * The body bytes {@code [start, end)} of {@code absolutePath} (Tornado's {@code get_content}).
+   * The default opens the file, positioned at {@code start}; a {@link FileChannel} goes out with
+   * zero-copy transfer, any other channel is read in 64 KiB chunks on the loop (keep such reads
+   * short, or serve from memory). The handler closes the channel.
+   */
+  protected ReadableByteChannel getContent(Path absolutePath, long start, long end)
+      throws IOException {
+    FileChannel channel = FileChannel.open(absolutePath, StandardOpenOption.READ);
+    channel.position(start);
+    return channel;
+  }
+
+  /**
+   * The version string of a file, for the ETag and for {@code ?v=} in static URLs (Tornado's {@code
+   * get_content_version}). The default is a hash of the content (SHA-256, first 32 hex digits),
+   * cached while size and modification time stay the same; null when the file cannot be read.
+   */
+  protected String getContentVersion(Path absolutePath) {
+    return versions.version(absolutePath);
+  }
+
+  /** The size of the file being served, in bytes (Tornado's {@code get_content_size}). */
+  protected long getContentSize() {
+    try {
+      return Files.size(absolutePath);
+    } catch (IOException e) {
+      throw new HttpError(404, "cannot read static file: %s", e.getMessage());
+    }
+  }
+
+  /**
+   * The modification time of the file being served, whole seconds, or null for none (Tornado's
+   * {@code get_modified_time}); it sets {@code Last-Modified} and answers {@code
    * If-Modified-Since}.
    */
-  private boolean notModified(Instant modified) {
+  protected Instant getModifiedTime() {
+    try {
+      FileTime t = Files.getLastModifiedTime(absolutePath);
+      return Instant.ofEpochSecond(t.toInstant().getEpochSecond());
+    } catch (IOException e) {
+      throw new HttpError(404, "cannot read static file: %s", e.getMessage());
+    }
+  }
+
+  /** The {@code Content-Type} of the file being served, by extension (Tornado's name). */
+  protected String getContentType() {
+    return ContentTypes.forPath(absolutePath);
+  }
+
+  /**
+   * How long a client may cache the response (Tornado's {@code get_cache_time}): {@link
+   * #CACHE_MAX_AGE} for a versioned URL (one with {@code ?v=}), else zero (no cache headers).
+   *
+   * @param path the path as {@link #parseUrlPath} gave it
+   * @param modified the file's modification time, or null
+   * @param mimeType the content type
+   */
+  protected Duration getCacheTime(String path, Instant modified, String mimeType) {
+    return request().queryArguments().containsKey("v") ? CACHE_MAX_AGE : Duration.ZERO;
+  }
+
+  /** Adds headers of your own to every file response (Tornado's {@code set_extra_headers}). */
+  protected void setExtraHeaders(String path) {}
+
+  /**
+   * Sets the response headers (Tornado's {@code set_headers}): {@code Accept-Ranges}, {@code Etag}
+   * from {@link #computeEtag}, {@code Last-Modified}, {@code Content-Type}, {@code Cache-Control}
+   * and {@code Expires} from {@link #getCacheTime}, then {@link #setExtraHeaders}.
+   */
+  protected void setHeaders() {
+    setHeader("Accept-Ranges", "bytes");
+    setEtagHeader();
+    if (modified != null) {
+      setHeader("Last-Modified", HttpDates.format(modified));
+    }
+    String type = getContentType();
+    if (type != null) {
+      setHeader("Content-Type", type);
+    }
+    Duration cache = getCacheTime(path, modified, type);
+    if (cache.isPositive()) {
+      setHeader("Expires", HttpDates.format(Instant.now().plus(cache)));
+      setHeader("Cache-Control", "max-age=" + cache.toSeconds());
+    }
+    setExtraHeaders(path);
+  }
+
+  /**
+   * Whether to answer 304 (Tornado's {@code should_return_304}): {@code If-None-Match} decides when
+   * present (against the ETag), else a fresh {@code If-Modified-Since}.
+   */
+  protected boolean shouldReturn304() {
     String inm = request().headers().get("If-None-Match");
     if (inm != null) {
       return checkEtagHeader();
     }
     String ims = request().headers().get("If-Modified-Since");
-    if (ims != null) {
+    if (ims != null && modified != null) {
       Optional<Instant> since = HttpDates.parse(ims);
       return since.isPresent() && !modified.isAfter(since.get());
     }
     return false;
   }
 
-  /** Static files have their own ETag (the content hash); the buffered body has none. */
+  /**
+   * The static URL of {@code path} (Tornado's {@code make_static_url}): the application's {@code
+   * staticUrlPrefix} and the path, with {@code ?v=} and {@link #getVersion} when {@code
+   * includeVersion} and the file has a version. ({@link Application#staticUrl} makes the same URL
+   * for the {@code staticPath} folder.)
+   */
+  public String makeStaticUrl(String path, boolean includeVersion) {
+    String p = path.startsWith("/") ? path.substring(1) : path;
+    String url = application().prefix() + settings().staticUrlPrefix() + p;
+    if (!includeVersion) {
+      return url;
+    }
+    String v = getVersion(p);
+    return v == null ? url : url + "?v=" + v;
+  }
+
+  /**
+   * The version of the file at {@code path} under this handler's folder, or null when there is none
+   * (Tornado's {@code get_version}): {@link #getContentVersion} of the checked file.
+   */
+  public String getVersion(String path) {
+    return paths.resolve(path) instanceof StaticPaths.Found(Path file)
+        ? getContentVersion(file)
+        : null;
+  }
+
+  /** The path being served, as {@link #parseUrlPath} gave it; null before. */
+  protected final String path() {
+    return path;
+  }
+
+  /** The checked file being served ({@link #validateAbsolutePath}'s result); null before. */
+  protected final Path absolutePath() {
+    return absolutePath;
+  }
+
+  /** The ETag of the file being served: its quoted {@link #getContentVersion}, or none. */
   @Override
   public String computeEtag() {
-    return null;
+    if (absolutePath == null) {
+      return null; // an error page: no ETag
+    }
+    String v = getContentVersion(absolutePath);
+    return v == null ? null : "\"" + v + "\"";
   }
 }

@@ -109,6 +109,7 @@ public abstract class WebSocketHandler extends RequestHandler {
   private String selectedSubprotocol;
   private volatile int closeCode;
   private volatile String closeReason;
+  private boolean onCloseCalled;
 
   /** Handlers are made by the route's factory. */
   protected WebSocketHandler() {}
@@ -292,21 +293,7 @@ public abstract class WebSocketHandler extends RequestHandler {
 
     @Override
     public void onClosed(int code, String reason) {
-      closeCode = code;
-      closeReason = reason;
-      Runnable task =
-          () -> {
-            try {
-              onClose();
-            } catch (Throwable e) {
-              logException(e);
-            }
-          };
-      if (serial != null) {
-        serial.submit(task);
-      } else {
-        task.run();
-      }
+      onWsConnectionClose(code, reason);
     }
 
     private CompletableFuture<Void> call(Runnable method) {
@@ -412,6 +399,47 @@ public abstract class WebSocketHandler extends RequestHandler {
    * #closeReason()} say how.
    */
   public void onClose() {}
+
+  /**
+   * The WebSocket connection ended (Tornado's {@code on_ws_connection_close}): records how, for
+   * {@link #closeCode()} and {@link #closeReason()}, then calls {@link #onConnectionClose()}. Runs
+   * on the loop, once.
+   *
+   * @param code the close code (see {@link #closeCode()})
+   * @param reason the close reason (see {@link #closeReason()})
+   */
+  protected void onWsConnectionClose(int code, String reason) {
+    closeCode = code;
+    closeReason = reason;
+    onConnectionClose();
+  }
+
+  /**
+   * The connection closed (Tornado's {@code on_connection_close}): once the handshake is done, runs
+   * {@link #onClose()} once, on the serial thread for a {@link io.squall.web.Blocking} class.
+   * Before the handshake it is the plain HTTP notice of {@link RequestHandler}. Override {@link
+   * #onClose()} instead.
+   */
+  @Override
+  public void onConnectionClose() {
+    if (ws == null || onCloseCalled) {
+      return;
+    }
+    onCloseCalled = true;
+    Runnable task =
+        () -> {
+          try {
+            onClose();
+          } catch (Throwable e) {
+            logException(e);
+          }
+        };
+    if (serial != null) {
+      serial.submit(task);
+    } else {
+      task.run();
+    }
+  }
 
   /**
    * Chooses a subprotocol from those the client offered in {@code Sec-WebSocket-Protocol}, or none.

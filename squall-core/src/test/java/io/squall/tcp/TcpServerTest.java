@@ -109,6 +109,28 @@ class TcpServerTest {
     assertThat(servedBy.values().iterator().next()).hasValue(50);
   }
 
+  @Test
+  void addSocketsServesChannelsBoundElsewhere() throws Exception {
+    Map<String, AtomicInteger> servedBy = new ConcurrentHashMap<>();
+    LoopFixture fx = track(new LoopFixture("add-sockets"));
+    TcpServer server = track(new TcpServer(echo(servedBy)));
+    java.nio.channels.ServerSocketChannel ch = java.nio.channels.ServerSocketChannel.open();
+    ch.bind(new InetSocketAddress("127.0.0.1", 0));
+    fx.run(() -> server.addSockets(List.of(ch)));
+    assertThat(server.port()).isEqualTo(((InetSocketAddress) ch.getLocalAddress()).getPort());
+    runClients(server.port(), 5, 10);
+    assertThat(servedBy.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(5);
+    java.nio.channels.ServerSocketChannel unbound = java.nio.channels.ServerSocketChannel.open();
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> server.addSocket(unbound))
+          .isInstanceOf(IllegalArgumentException.class);
+    } finally {
+      unbound.close();
+    }
+    fx.run(server::stop);
+    assertThat(ch.isOpen()).isFalse();
+  }
+
   @ParameterizedTest(name = "reusePort={0}, address={1}")
   @CsvSource({"false, 127.0.0.1", "true, 127.0.0.1", "true, ''"})
   void echoServerOnTwoLoopsSpreadsConnections(boolean reusePort, String address) throws Exception {

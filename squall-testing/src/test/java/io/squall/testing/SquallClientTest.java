@@ -79,7 +79,7 @@ class SquallClientTest {
 
   /** Never answers. */
   public class Never extends RequestHandler {
-    public CompletableFuture<Void> get() {
+    public CompletableFuture<Void> get(String... pathArgs) {
       return never;
     }
   }

@@ -55,7 +55,7 @@ class ConcurrencyTest {
 
   /** Waits in an executor. */
   public class SlowExecutor extends RequestHandler {
-    public CompletableFuture<Void> get() {
+    public CompletableFuture<Void> get(String... pathArgs) {
       return loop()
           .runInExecutor(
               executor,
@@ -69,7 +69,7 @@ class ConcurrencyTest {
 
   /** Returns a future that completes later. */
   public class SlowFuture extends RequestHandler {
-    public CompletableFuture<Void> get() {
+    public CompletableFuture<Void> get(String... pathArgs) {
       started.countDown();
       CompletableFuture<Void> done = new CompletableFuture<>();
       executor.execute(

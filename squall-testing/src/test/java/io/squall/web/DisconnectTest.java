@@ -34,7 +34,7 @@ class DisconnectTest {
     private final byte[] piece = new byte[256 * 1024];
     private int sent;
 
-    public CompletableFuture<Void> get() {
+    public CompletableFuture<Void> get(String... pathArgs) {
       return next();
     }
 

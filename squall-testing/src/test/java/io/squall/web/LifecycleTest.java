@@ -104,7 +104,7 @@ class LifecycleTest {
 
   /** The verb returns a future; the response is sent when it completes. */
   public class AsyncGet extends RequestHandler {
-    public CompletableFuture<Void> get() {
+    public CompletableFuture<Void> get(String... pathArgs) {
       return loop()
           .runInExecutor(() -> "from executor " + !loop().inLoopThread())
           .thenAccept(
@@ -117,7 +117,7 @@ class LifecycleTest {
 
   /** The verb's future fails. */
   public class AsyncFails extends RequestHandler {
-    public CompletableFuture<Void> get() {
+    public CompletableFuture<Void> get(String... pathArgs) {
       return CompletableFuture.failedFuture(new HttpError(409));
     }
   }
@@ -168,7 +168,7 @@ class LifecycleTest {
 
   /** Sends headers, then waits for a finish that never comes before the client leaves. */
   public class Hangs extends RequestHandler {
-    public CompletableFuture<Void> get() {
+    public CompletableFuture<Void> get(String... pathArgs) {
       write("partial");
       flush();
       return writeLate.thenRun(

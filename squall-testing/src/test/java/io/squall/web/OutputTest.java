@@ -74,7 +74,7 @@ class OutputTest {
 
   /** Flushes pieces and waits in between. */
   public class Streaming extends RequestHandler {
-    public CompletableFuture<Void> get() {
+    public CompletableFuture<Void> get(String... pathArgs) {
       write("first;");
       return flush()
           .thenCompose(v -> continueStreaming)

@@ -27,7 +27,8 @@ class SlashTest {
       write("removed " + request().uri());
     }
 
-    public void post() {
+    /** Also routed with one group ("/any/(.*)"): build() requires a method for each count. */
+    public void post(String... rest) {
       write("post " + request().uri());
     }
   }

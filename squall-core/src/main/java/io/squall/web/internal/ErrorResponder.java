@@ -106,7 +106,13 @@ public final class ErrorResponder {
     handler.clear();
     HandlerDispatch dispatch = inv.dispatch();
     if (status == 405 && dispatch != null) {
-      handler.setHeader("Allow", String.join(", ", dispatch.allowedVerbs()));
+      // without the request's own verb: a method that answered 405 (by calling the declared base
+      // method) does not allow it
+      String method = inv.request().method();
+      handler.setHeader(
+          "Allow",
+          String.join(
+              ", ", dispatch.allowedVerbs().stream().filter(v -> !v.equals(method)).toList()));
     }
     String reason = null;
     if (cause instanceof HttpError he) {

@@ -93,6 +93,11 @@ public final class UrlSpec {
     return factory.get();
   }
 
+  /** The number of groups of the pattern: the path arguments a handler of this route gets. */
+  public int groupCount() {
+    return groupCount;
+  }
+
   /** Group names in order when the pattern uses named groups, else empty. */
   public List<String> groupNames() {
     return groupNames;

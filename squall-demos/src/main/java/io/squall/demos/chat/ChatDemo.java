@@ -73,7 +73,7 @@ public final class ChatDemo {
     }
 
     /** Renders the page. */
-    public CompletableFuture<Void> get() {
+    public CompletableFuture<Void> get(String... pathArgs) {
       return render(
           "chat/index.html", Map.of("messages", room.messages(), "max_length", MAX_BODY_LENGTH));
     }

@@ -42,7 +42,7 @@ public final class LongPollDemo {
     }
 
     /** Renders the page. */
-    public CompletableFuture<Void> get() {
+    public CompletableFuture<Void> get(String... pathArgs) {
       return render(
           "longpoll/index.html",
           Map.of("messages", buffer.messages(), "max_length", MAX_BODY_LENGTH));
@@ -100,7 +100,7 @@ public final class LongPollDemo {
     }
 
     /** Waits (without holding a thread) for messages after {@code cursor}, then writes them. */
-    public CompletableFuture<Void> post() {
+    public CompletableFuture<Void> post(String... pathArgs) {
       String cursor = getArgument("cursor", null);
       if (cursor != null && cursor.isEmpty()) {
         cursor = null;

@@ -83,7 +83,7 @@ public final class SlowDemo {
     }
 
     /** Sleeps via runInExecutor, then answers. */
-    public CompletableFuture<Void> get() {
+    public CompletableFuture<Void> get(String... pathArgs) {
       double s = seconds(this);
       return loop()
           .runInExecutor(
@@ -104,7 +104,7 @@ public final class SlowDemo {
     }
 
     /** Waits via callLater, then answers. */
-    public CompletableFuture<Void> get() {
+    public CompletableFuture<Void> get(String... pathArgs) {
       double s = seconds(this);
       return pause
           .after(loop(), duration(s))

@@ -40,7 +40,7 @@ public final class EchoDemo {
   /** The page that talks to the socket. */
   public static final class PageHandler extends RequestHandler {
     /** Renders the page. */
-    public CompletableFuture<Void> get() {
+    public CompletableFuture<Void> get(String... pathArgs) {
       return render("ws/index.html");
     }
   }
