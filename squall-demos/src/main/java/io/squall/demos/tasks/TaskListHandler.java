@@ -22,12 +22,12 @@ public final class TaskListHandler extends ApiHandler {
   }
 
   /** 200 with the JSON array of tasks, oldest first. */
-  public CompletableFuture<Void> get() {
+  public CompletableFuture<Void> get(String... pathArgs) {
     return db(store.list()).thenAccept(tasks -> write(tasks.stream().map(Task::toJson).toList()));
   }
 
   /** 201 with the new task and its {@code Location}. */
-  public CompletableFuture<Void> post() {
+  public CompletableFuture<Void> post(String... pathArgs) {
     TaskInput input = input(true);
     return db(store.create(input))
         .thenAccept(

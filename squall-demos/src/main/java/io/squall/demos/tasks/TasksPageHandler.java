@@ -19,7 +19,7 @@ public final class TasksPageHandler extends io.squall.web.RequestHandler {
   }
 
   /** Renders the page with the current tasks; 503 when the database is unavailable. */
-  public CompletableFuture<Void> get() {
+  public CompletableFuture<Void> get(String... pathArgs) {
     return ApiHandler.db(store.list())
         .thenCompose(
             tasks ->
