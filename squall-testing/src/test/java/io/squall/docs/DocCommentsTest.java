@@ -32,10 +32,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every type and every public or protected member that {@code squall-core}'s {@code
  * module-info.java} exports, and every public one of {@code squall-testing}, has a Javadoc comment
- * (an {@code @Override} inherits the comment of the method it overrides, as in Javadoc). (The
+ * (an {@code @Override} inherits the comment of the method it overrides, as in Javadoc). The
  * Javadoc build checks links, HTML and tags with doclint; this checks that the comments are there,
- * which doclint's "missing" group would only do together with a {@code @param} for every
- * parameter.
+ * which doclint's "missing" group would only do together with a {@code @param} for every parameter.
  */
 class DocCommentsTest {
   static Path root() {
