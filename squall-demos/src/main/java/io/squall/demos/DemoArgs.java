@@ -81,7 +81,6 @@ public final class DemoArgs {
       o = parse(args, 8888);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println(USAGE);
       System.exit(2);
       throw e;
     }
