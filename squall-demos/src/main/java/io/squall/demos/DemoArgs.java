@@ -72,8 +72,8 @@ public final class DemoArgs {
   }
 
   /**
-   * {@link #parse} for a {@code main}: bad arguments end the process with the message and the usage
-   * (status 2), {@code --help} prints the usage and ends it with 0.
+   * {@link #parse} for a {@code main}: bad arguments end the process with the message (status 2),
+   * {@code --help} prints the usage and ends it with 0.
    */
   public static Options parseOrExit(String[] args) {
     Options o;
