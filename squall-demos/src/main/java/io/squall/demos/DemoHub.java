@@ -11,6 +11,7 @@ import io.squall.demos.ws.EchoDemo;
 import io.squall.http.HttpServer;
 import io.squall.ioloop.IOLoop;
 import io.squall.web.Application;
+import io.squall.web.RedirectHandler;
 import io.squall.web.RequestHandler;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -134,6 +135,8 @@ public final class DemoHub {
         .route("/", IndexHandler::new)
         .route("/static-files/", StaticFilesPage::new)
         .route("/hello", HelloDemo.HelloHandler::new)
+        // pages without the layout (the plain-text hello) make browsers ask for /favicon.ico
+        .route("/favicon.ico", () -> new RedirectHandler("/static/squall.svg"))
         .mount("/slow", SlowDemo.app())
         .mount("/upload", UploadDemo.app())
         .mount("/template", TemplateDemo.app())
