@@ -13,33 +13,101 @@ public final class DemoArgs {
   /** How long in-flight requests may take to finish after SIGTERM or SIGINT. */
   public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
+  /** What the flags do, one line each; {@code ./demo --help} prints the same. */
+  public static final String USAGE =
+      String.join(
+          "\n",
+          "usage: ./demo [--port=N] [--db=JDBC_URL] [--data-dir=DIR] [--debug] [--help]",
+          "  --port=N        listen on port N (default 8888; 0 picks a free port)",
+          "  --db=JDBC_URL   the task list's database (default: an embedded H2 file under the data"
+              + " directory)",
+          "  --data-dir=DIR  where the demos keep files (default: $XDG_DATA_HOME/squall-demos or"
+              + " ~/.local/share/squall-demos)",
+          "  --debug         error pages show the stack trace; without it they are plain, with no"
+              + " stack",
+          "  --help          print this and exit");
+
   /**
-   * The value of {@code --port=N} or {@code --port N}, else {@code fallback}. Port 0 asks for any
-   * free port.
+   * The command line of a demo.
    *
-   * @throws IllegalArgumentException for a port that is not a number from 0 to 65535, or an
-   *     argument that is not {@code --port}
+   * @param port the port to listen on; 0 asks for any free port
+   * @param debug whether error pages show stack traces
+   * @param help whether {@code --help} was asked
    */
-  public static int port(String[] args, int fallback) {
-    int port = fallback;
+  public record Options(int port, boolean debug, boolean help) {}
+
+  /**
+   * Parses {@code --port=N} (or {@code --port N}), {@code --debug} and {@code --help}.
+   *
+   * @throws IllegalArgumentException for a port that is not a number from 0 to 65535, or another
+   *     argument
+   */
+  public static Options parse(String[] args, int fallbackPort) {
+    int port = fallbackPort;
+    boolean debug = false;
+    boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      String v;
       if (a.startsWith("--db=") || a.startsWith("--data-dir=")) {
         continue; // the hub's database options, read by option()
       } else if (a.startsWith("--port=")) {
-        v = a.substring("--port=".length());
+        port = parsePort(a.substring("--port=".length()));
       } else if (a.equals("--port")) {
         if (i + 1 == args.length) {
           throw new IllegalArgumentException("--port needs a number");
         }
-        v = args[++i];
+        port = parsePort(args[++i]);
+      } else if (a.equals("--debug")) {
+        debug = true;
+      } else if (a.equals("--help") || a.equals("-h")) {
+        help = true;
       } else {
-        throw new IllegalArgumentException("unknown argument '" + a + "' (usage: [--port=N])");
+        throw new IllegalArgumentException(
+            "unknown argument '" + a + "' (usage: [--port=N] [--debug] [--help])");
       }
-      port = parsePort(v);
     }
-    return port;
+    return new Options(port, debug, help);
+  }
+
+  /**
+   * The value of {@code --port=N} or {@code --port N}, else {@code fallback}. Port 0 asks for any
+   * free port.
+   *
+   * @throws IllegalArgumentException as {@link #parse}
+   */
+  public static int port(String[] args, int fallback) {
+    return parse(args, fallback).port();
+  }
+
+  /**
+   * {@link #parse} for a {@code main}: bad arguments end the process with the message (status 2),
+   * {@code --help} prints the usage and ends it with 0.
+   */
+  public static Options parseOrExit(String[] args) {
+    Options o;
+    try {
+      o = parse(args, 8888);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      throw e;
+    }
+    if (o.help()) {
+      System.out.println(USAGE);
+      System.exit(0);
+    }
+    return o;
+  }
+
+  /** The flags and their values now, for the start-up message. */
+  public static String describe(Options o, int actualPort) {
+    return "  --port=N   listening on "
+        + actualPort
+        + (o.port() == 0 ? " (a free port, as --port=0 asked)" : "")
+        + "\n  --debug    "
+        + (o.debug()
+            ? "on: error pages show the stack trace"
+            : "off: error pages are plain, with no stack (start with --debug to see stacks)");
   }
 
   /**
@@ -99,14 +167,7 @@ public final class DemoArgs {
    * @return the server; {@link HttpServer#port()} is the real port, also when 0 was asked
    */
   public static HttpServer listen(Application app, String[] args) {
-    int port;
-    try {
-      port = port(args, 8888);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      throw e;
-    }
+    int port = parseOrExit(args).port();
     HttpServer server;
     try {
       server = app.listen(port);

@@ -3,6 +3,7 @@ package io.squall.demos;
 import io.squall.db.Database;
 import io.squall.db.DatabaseUnavailableException;
 import io.squall.demos.chat.ChatDemo;
+import io.squall.demos.errors.ErrorsDemo;
 import io.squall.demos.hello.HelloDemo;
 import io.squall.demos.i18n.I18nDemo;
 import io.squall.demos.longpoll.LongPollDemo;
@@ -15,43 +16,105 @@ import io.squall.demos.ws.EchoDemo;
 import io.squall.http.HttpServer;
 import io.squall.ioloop.IOLoop;
 import io.squall.web.Application;
+import io.squall.web.RedirectHandler;
 import io.squall.web.RequestHandler;
-import io.squall.web.Settings;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The demo hub that {@code ./demo} starts: one application that mounts every demo under its prefix,
- * with an index page at {@code /}.
+ * with an index page at {@code /}. {@link #DEMOS} is the one list of demos: the index, the
+ * navigation of every page and the tests read it.
  */
 public final class DemoHub {
   private DemoHub() {}
 
+  /** The hub's own entry: the about box of the index page. */
+  static final Demo HUB =
+      new Demo(
+          "/",
+          "All demos",
+          "Each demo is a small Squall application mounted on this hub under its own path, and"
+              + " each also runs alone from its own main method. Every page has the same layout"
+              + " and names the source file that does it.",
+          Demo.SRC + "DemoHub.java");
+
+  /** The file over 64 KiB among the static assets (the banner image), for trying ranges. */
+  static final String BIG_ASSET = "squall-banner.png";
+
+  /** Every demo of the hub, in the order of the navigation. Add new demos here. */
+  public static final List<Demo> DEMOS =
+      List.of(
+          new Demo(
+              "/hello",
+              "Hello",
+              "The smallest Squall application: one handler writes one line of plain text. It is"
+                  + " the README's first example.",
+              Demo.SRC + "hello/HelloDemo.java"),
+          new Demo(
+              "/slow/",
+              "Slow requests",
+              "A request that sleeps on the loop holds up every other request, and three ways to"
+                  + " wait without doing so. Open a slow link, then the fast one in another tab.",
+              Demo.SRC + "slow/SlowDemo.java"),
+          new Demo(
+              "/upload/",
+              "Upload",
+              "Files arrive as a multipart form, buffered and parsed, or as a raw body streamed"
+                  + " through a digest piece by piece. Both answer with sizes and SHA-256 as JSON.",
+              Demo.SRC + "upload/UploadDemo.java"),
+          new Demo(
+              "/template/",
+              "Templates",
+              "A page rendered by Squall's template language: a layout with blocks, a loop, and"
+                  + " escaping of whatever you type. A UI module adds its own CSS to the page.",
+              Demo.SRC + "template/TemplateDemo.java"),
+          new Demo(
+              "/longpoll/",
+              "Long-polling chat",
+              "A chat room over long polling: each page keeps one request open that the server"
+                  + " answers when someone posts. No thread is held while it waits.",
+              Demo.SRC + "longpoll/LongPollDemo.java"),
+          new Demo(
+              "/ws/",
+              "WebSocket echo",
+              "A WebSocket that sends every message back as it came, text as text and binary as"
+                  + " binary. The log shows each frame and each state change.",
+              Demo.SRC + "ws/EchoDemo.java"),
+          new Demo(
+              "/chat/",
+              "WebSocket chat",
+              "A chat room over WebSockets: what anyone posts reaches every open page at once."
+                  + " Open it in two windows and talk to yourself.",
+              Demo.SRC + "chat/ChatDemo.java"),
+          new Demo(
+              "/tasks/",
+              "Task list",
+              "A task list kept in a database through squall-db, edited from the browser through"
+                  + " the JSON API at /api/tasks. The tasks survive a restart of the hub.",
+              Demo.SRC + "tasks/TasksDemo.java"),
+          new Demo(
+              "/static-files/",
+              "Static files",
+              "The stylesheet, script and images of these pages, served with versioned URLs,"
+                  + " ETags and ranges. The page lists them and the requests to try.",
+              Demo.SRC + "StaticFilesPage.java"),
+          new Demo(
+              "/errors/",
+              "Errors",
+              "A handler that throws gets a 500 for that request alone, with a plain error page."
+                  + " Started with --debug, the page shows the stack trace instead.",
+              Demo.SRC + "errors/ErrorsDemo.java"));
+
   /** The index page. */
   public static final class IndexHandler extends RequestHandler {
-    /** Writes the list of demos. */
+    /** Renders the list of demos. */
     public void get() {
-      write(
-          """
-          <!doctype html><html><head><meta charset="utf-8"><title>Squall demos</title>
-          <link rel="stylesheet" href="/static/demo.css"></head>
-          <body><h1>Squall demos</h1>
-          <ul>
-          <li><a href="/hello">/hello</a> &mdash; Hello, world</li>
-          <li><a href="/slow/">/slow/</a> &mdash; blocking the loop, and three ways not to</li>
-          <li><a href="/upload/">/upload/</a> &mdash; multipart and streamed uploads</li>
-          <li><a href="/template/">/template/</a> &mdash; a page rendered through templates</li>
-          <li><a href="/longpoll/">/longpoll/</a> &mdash; a chat room over long polling</li>
-          <li><a href="/ws/">/ws/</a> &mdash; WebSocket echo, text and binary</li>
-          <li><a href="/chat/">/chat/</a> &mdash; a chat room over WebSockets</li>
-          <li><a href="/tasks/">/tasks/</a> &mdash; a task list in a database, through
-          the JSON API at <a href="/api/tasks">/api/tasks</a></li>
-          <li><a href="/i18n/">/i18n/</a> &mdash; a page in your language (locale, plural forms, dates)</li>
-          <li><a href="/static/demo.css">/static/</a> &mdash; static files with ETags and ranges</li>
-          </ul></body></html>
-          """);
+      render("index.html", Map.of("demos", DEMOS));
     }
   }
 
@@ -70,18 +133,35 @@ public final class DemoHub {
   }
 
   /**
-   * The hub application, its task list in an in-memory database shared by the JVM (for tests); see
-   * {@link #app(TaskStore)}.
+   * The hub application without debug, its task list in an in-memory database shared by the JVM
+   * (for tests); see {@link #app(TaskStore, boolean)}.
    */
   public static Application app() {
-    return app(TasksDemo.inMemoryStore());
+    return app(TasksDemo.inMemoryStore(), false);
   }
 
-  /** The hub application with its task list in {@code tasks}. */
+  /** The hub application with an in-memory task list; with {@code debug}, stack traces. */
+  public static Application app(boolean debug) {
+    return app(TasksDemo.inMemoryStore(), debug);
+  }
+
+  /** The hub application with its task list in {@code tasks}, without debug. */
   public static Application app(TaskStore tasks) {
+    return app(tasks, false);
+  }
+
+  /**
+   * The hub application with its task list in {@code tasks}. With {@code debug}, error pages of the
+   * hub's own pages ({@code /}, {@code /static-files/}, {@code /errors/}) show the stack trace, and
+   * changed templates are reloaded.
+   */
+  public static Application app(TaskStore tasks, boolean debug) {
     return Application.builder()
         .route("/", IndexHandler::new)
+        .route("/static-files/", StaticFilesPage::new)
         .route("/hello", HelloDemo.HelloHandler::new)
+        // pages without the layout (the plain-text hello) make browsers ask for /favicon.ico
+        .route("/favicon.ico", () -> new RedirectHandler("/static/squall.svg"))
         .mount("/slow", SlowDemo.app())
         .mount("/upload", UploadDemo.app())
         .mount("/template", TemplateDemo.app())
@@ -90,20 +170,26 @@ public final class DemoHub {
         .mount("/chat", ChatDemo.app())
         .mount(TasksDemo.API_PREFIX, TasksDemo.api(tasks))
         .mount(TasksDemo.PAGE_PREFIX, TasksDemo.page(tasks, TasksDemo.API_PREFIX + "/tasks"))
-        .settings(Settings.builder().staticPath(staticPath()).compressResponse(true).build())
         .mount("/i18n", I18nDemo.app())
+        .mount("/errors", ErrorsDemo.app(debug))
+        .settings(DemoLayout.settings().debug(debug).compressResponse(true).build())
         .build();
   }
 
   /**
-   * Starts the hub: {@code --port=N} (default 8888; 0 picks a free port, and the ready line names
-   * it); {@code --db=JDBC_URL} for the task list's database (default: an H2 file under {@code
-   * --data-dir=DIR}, see {@link DemoArgs#dataDir}). SIGTERM or SIGINT shut it down gracefully.
+   * Starts the hub ({@link DemoArgs#USAGE} lists the flags): {@code --db=JDBC_URL} for the task
+   * list's database (default: an H2 file under {@code --data-dir=DIR}, see {@link
+   * DemoArgs#dataDir}). Prints the URL to open and what each flag does. SIGTERM or SIGINT shut it
+   * down gracefully.
    */
   public static void main(String[] args) {
+    DemoArgs.Options options = DemoArgs.parseOrExit(args);
     Database db = openTasksDatabase(args);
-    HttpServer server = DemoArgs.listen(app(new TaskStore(db)), args);
+    HttpServer server = DemoArgs.listen(app(new TaskStore(db), options.debug()), args);
     System.out.println("Squall demo hub ready at http://localhost:" + server.port() + "/");
+    System.out.println("Open that URL in a browser. Flags (./demo --help):");
+    System.out.println(DemoArgs.describe(options, server.port()));
+    System.out.println("Stop with Ctrl-C (or SIGTERM): requests in flight finish first.");
     IOLoop.current().start();
     db.close();
   }

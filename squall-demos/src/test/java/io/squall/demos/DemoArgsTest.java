@@ -27,6 +27,6 @@ class DemoArgsTest {
     assertThatThrownBy(() -> DemoArgs.port(new String[] {"--port"}, 8888))
         .hasMessage("--port needs a number");
     assertThatThrownBy(() -> DemoArgs.port(new String[] {"8899"}, 8888))
-        .hasMessage("unknown argument '8899' (usage: [--port=N])");
+        .hasMessage("unknown argument '8899' (usage: [--port=N] [--debug] [--help])");
   }
 }

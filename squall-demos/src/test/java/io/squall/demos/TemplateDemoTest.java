@@ -24,7 +24,7 @@ class TemplateDemoTest {
     assertThat(r.status()).isEqualTo(200);
     String html = r.text();
     assertThat(html).contains("<title>Templates</title>"); // block from the child
-    assertThat(html).contains("<nav><a href=\"/\">Squall demos</a></nav>"); // layout
+    assertThat(html).contains("<nav class=\"demos\"").contains("class=\"about\""); // layout
     assertThat(html).contains("Hello, &lt;script&gt;x&lt;/script&gt;!").doesNotContain("<script>x");
     assertThat(html).contains("<td>12</td>").contains("&lt;script&gt;alert(");
     assertThat(html).containsPattern("<style type=\"text/css\">\\s*\\.counter");

@@ -153,7 +153,9 @@ class UploadDemoTest {
         .containsPattern("<form[^>]*action=\"/upload\"")
         .containsPattern("<form[^>]*enctype=\"multipart/form-data\"")
         .contains("type=\"file\"")
-        .contains("<script>", ".arrayBuffer()", "fetch('/upload/raw/'", "method: 'PUT'");
+        .containsPattern("<script src=\"/upload/static/upload\\.js\\?v=[0-9a-f]+\"");
+    assertThat(client.fetch("/upload/static/upload.js").text())
+        .contains("fetch(\"/upload/raw/\"", "method: \"PUT\"");
   }
 
   private static void assertFile(JsonNode f, String field, String filename, byte[] content)

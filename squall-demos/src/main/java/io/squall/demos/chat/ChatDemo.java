@@ -3,14 +3,12 @@ package io.squall.demos.chat;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.squall.demos.DemoArgs;
-import io.squall.demos.DemoHub;
-import io.squall.demos.template.TemplateDemo;
+import io.squall.demos.DemoLayout;
 import io.squall.escape.Json;
 import io.squall.http.HttpServer;
 import io.squall.ioloop.IOLoop;
 import io.squall.web.Application;
 import io.squall.web.RequestHandler;
-import io.squall.web.Settings;
 import io.squall.websocket.CloseCode;
 import io.squall.websocket.CompressionOptions;
 import io.squall.websocket.WebSocketClosedException;
@@ -189,12 +187,7 @@ public final class ChatDemo {
     return Application.builder()
         .route("/", () -> new MainHandler(room))
         .route("/socket", () -> new ChatSocket(room), "chat.socket")
-        .settings(
-            Settings.builder()
-                .templatePath(TemplateDemo.templatePath())
-                .staticPath(DemoHub.staticPath())
-                .websocketMaxMessageSize(MAX_MESSAGE_SIZE)
-                .build())
+        .settings(DemoLayout.settings().websocketMaxMessageSize(MAX_MESSAGE_SIZE).build())
         .build();
   }
 

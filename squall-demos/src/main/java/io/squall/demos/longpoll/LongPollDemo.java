@@ -1,13 +1,11 @@
 package io.squall.demos.longpoll;
 
 import io.squall.demos.DemoArgs;
-import io.squall.demos.DemoHub;
-import io.squall.demos.template.TemplateDemo;
+import io.squall.demos.DemoLayout;
 import io.squall.ioloop.IOLoop;
 import io.squall.web.Application;
 import io.squall.web.HttpError;
 import io.squall.web.RequestHandler;
-import io.squall.web.Settings;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -144,12 +142,7 @@ public final class LongPollDemo {
         .route("/", () -> new MainHandler(buffer))
         .route("/a/message/new", () -> new MessageNewHandler(buffer), "longpoll.new")
         .route("/a/message/updates", () -> new MessageUpdatesHandler(buffer), "longpoll.updates")
-        .settings(
-            Settings.builder()
-                .xsrfCookies(true)
-                .templatePath(TemplateDemo.templatePath())
-                .staticPath(DemoHub.staticPath())
-                .build())
+        .settings(DemoLayout.settings().xsrfCookies(true).build())
         .build();
   }
 

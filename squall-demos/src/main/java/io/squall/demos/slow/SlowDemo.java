@@ -1,6 +1,7 @@
 package io.squall.demos.slow;
 
 import io.squall.demos.DemoArgs;
+import io.squall.demos.DemoLayout;
 import io.squall.ioloop.IOLoop;
 import io.squall.web.Application;
 import io.squall.web.Blocking;
@@ -139,26 +140,9 @@ public final class SlowDemo {
 
   /** The explanation page. */
   public static final class IndexHandler extends RequestHandler {
-    /** Writes the page. */
+    /** Renders the page ({@code templates/slow/index.html}). */
     public void get() {
-      write(
-          """
-          <!doctype html><html><head><meta charset="utf-8"><title>Slow requests</title></head>
-          <body><h1>Slow requests</h1>
-          <p>Each link waits <code>seconds</code> (default 1). Open one of the slow links, then
-          <a href="fast">fast</a> in another tab:</p>
-          <ul>
-          <li><a href="blocking?seconds=3">blocking</a> &mdash; sleeps <em>on the loop</em>: the
-          mistake. <code>fast</code> waits too.</li>
-          <li><a href="executor?seconds=3">executor</a> &mdash; sleeps in
-          <code>runInExecutor</code>; the loop goes on.</li>
-          <li><a href="async?seconds=3">async</a> &mdash; a <code>callLater</code> timer; no thread
-          is held.</li>
-          <li><a href="virtual?seconds=3">virtual</a> &mdash; a <code>@Blocking</code> handler on a
-          virtual thread.</li>
-          </ul>
-          <p>Only the first holds up fast requests.</p></body></html>
-          """);
+      render("slow/index.html");
     }
   }
 
@@ -181,6 +165,7 @@ public final class SlowDemo {
         .route("/async", () -> new AsyncHandler(pause))
         .route("/virtual", () -> new VirtualHandler(pause))
         .route("/fast", FastHandler::new)
+        .settings(DemoLayout.settings().build())
         .build();
   }
 

@@ -4,7 +4,6 @@ import io.squall.db.Database;
 import io.squall.db.DatabaseOptions;
 import io.squall.demos.DemoArgs;
 import io.squall.demos.DemoHub;
-import io.squall.demos.template.TemplateDemo;
 import io.squall.http.HttpServer;
 import io.squall.ioloop.IOLoop;
 import io.squall.web.Application;
@@ -93,12 +92,7 @@ public final class TasksDemo {
   public static Application page(TaskStore store, String apiUrl) {
     return Application.builder()
         .route("/", () -> new TasksPageHandler(store, apiUrl))
-        .settings(
-            Settings.builder()
-                .templatePath(TemplateDemo.templatePath())
-                .staticPath(DemoHub.staticPath())
-                .compressResponse(true)
-                .build())
+        .settings(io.squall.demos.DemoLayout.settings().compressResponse(true).build())
         .build();
   }
 

@@ -1,13 +1,12 @@
 package io.squall.demos.template;
 
 import io.squall.demos.DemoArgs;
-import io.squall.demos.DemoHub;
+import io.squall.demos.DemoLayout;
 import io.squall.ioloop.IOLoop;
 import io.squall.template.ModuleArgs;
 import io.squall.template.UIModule;
 import io.squall.web.Application;
 import io.squall.web.RequestHandler;
-import io.squall.web.Settings;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -81,12 +80,7 @@ public final class TemplateDemo {
   public static Application app() {
     return Application.builder()
         .route("/", GreetingHandler::new)
-        .settings(
-            Settings.builder()
-                .templatePath(templatePath())
-                .staticPath(DemoHub.staticPath())
-                .uiModule("Counter", h -> new CounterModule())
-                .build())
+        .settings(DemoLayout.settings().uiModule("Counter", h -> new CounterModule()).build())
         .build();
   }
 

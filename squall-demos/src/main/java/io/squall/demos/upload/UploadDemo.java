@@ -1,6 +1,7 @@
 package io.squall.demos.upload;
 
 import io.squall.demos.DemoArgs;
+import io.squall.demos.DemoLayout;
 import io.squall.http.HttpFile;
 import io.squall.ioloop.IOLoop;
 import io.squall.web.Application;
@@ -39,9 +40,9 @@ public final class UploadDemo {
 
   /** The page ({@code GET}) and the multipart form target ({@code POST}). */
   public static final class FormHandler extends RequestHandler {
-    /** The upload page. */
+    /** The upload page ({@code templates/upload/index.html}). */
     public void get() {
-      write(PAGE);
+      render("upload/index.html");
     }
 
     /** Describes every uploaded file. */
@@ -95,34 +96,12 @@ public final class UploadDemo {
     }
   }
 
-  static final String PAGE =
-      """
-      <!doctype html><html><head><meta charset="utf-8"><title>Upload</title></head><body>
-      <h1>Upload</h1>
-      <h2>As a form (multipart/form-data)</h2>
-      <form method="post" action="/upload" enctype="multipart/form-data">
-        <input type="file" name="file" multiple> <button>Upload</button>
-      </form>
-      <h2>As a raw body (streamed, any size)</h2>
-      <input type="file" id="raw"> <button id="send">PUT</button>
-      <pre id="out"></pre>
-      <script>
-      document.getElementById('send').onclick = async () => {
-        const f = document.getElementById('raw').files[0];
-        if (!f) return;
-        const body = await f.arrayBuffer();
-        const r = await fetch('/upload/raw/' + encodeURIComponent(f.name), {method: 'PUT', body});
-        document.getElementById('out').textContent = await r.text();
-      };
-      </script>
-      </body></html>
-      """;
-
   /** The application; the hub mounts it at {@code /upload}. */
   public static Application app() {
     return Application.builder()
         .route("/?", FormHandler::new)
         .route("/raw/([^/]+)", RawHandler::new)
+        .settings(DemoLayout.settings().build())
         .build();
   }
 

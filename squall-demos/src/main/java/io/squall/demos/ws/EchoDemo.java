@@ -1,13 +1,11 @@
 package io.squall.demos.ws;
 
 import io.squall.demos.DemoArgs;
-import io.squall.demos.DemoHub;
-import io.squall.demos.template.TemplateDemo;
+import io.squall.demos.DemoLayout;
 import io.squall.http.HttpServer;
 import io.squall.ioloop.IOLoop;
 import io.squall.web.Application;
 import io.squall.web.RequestHandler;
-import io.squall.web.Settings;
 import io.squall.websocket.WebSocketHandler;
 import java.util.concurrent.CompletableFuture;
 
@@ -50,11 +48,7 @@ public final class EchoDemo {
     return Application.builder()
         .route("/", PageHandler::new)
         .route("/echo", EchoSocket::new, "ws.echo")
-        .settings(
-            Settings.builder()
-                .templatePath(TemplateDemo.templatePath())
-                .staticPath(DemoHub.staticPath())
-                .build())
+        .settings(DemoLayout.settings().build())
         .build();
   }
 
