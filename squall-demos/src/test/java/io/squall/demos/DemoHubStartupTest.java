@@ -2,9 +2,6 @@ package io.squall.demos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +25,7 @@ class DemoHubStartupTest {
 
   @Test
   void startUpPrintsTheUrlAndTheFlagsAndDebugShowsStacks() throws Exception {
-    try (Hub hub = Hub.start("--port=0", "--debug")) {
+    try (HubProcess hub = HubProcess.start("--port=0", "--debug")) {
       Matcher m = hub.awaitLine(READY);
       hub.awaitLine(Pattern.compile("Open that URL in a browser"));
       hub.awaitLine(Pattern.compile("--port=N +listening on " + m.group(2) + " \\(a free port"));
@@ -46,7 +38,7 @@ class DemoHubStartupTest {
 
   @Test
   void withoutDebugErrorPagesHaveNoStack() throws Exception {
-    try (Hub hub = Hub.start("--port=0")) {
+    try (HubProcess hub = HubProcess.start("--port=0")) {
       Matcher m = hub.awaitLine(READY);
       hub.awaitLine(Pattern.compile("--debug +off: error pages are plain"));
       HttpResponse<String> r = get(m.group(1) + "errors/raise");
@@ -57,9 +49,9 @@ class DemoHubStartupTest {
 
   @Test
   void helpDescribesEveryFlagAndExits() throws Exception {
-    try (Hub hub = Hub.start("--help")) {
-      assertThat(hub.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(hub.process.exitValue()).isZero();
+    try (HubProcess hub = HubProcess.start("--help")) {
+      assertThat(hub.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(hub.process().exitValue()).isZero();
       assertThat(hub.outputToTheEnd()).isEqualTo(DemoArgs.USAGE);
     }
     Process script =
@@ -78,77 +70,5 @@ class DemoHubStartupTest {
     return client.send(
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The hub in a child JVM on this test's class path; closing it kills it. */
-  record Hub(
-      Process process, BlockingQueue<String> lines, List<String> seen, CompletableFuture<Void> eof)
-      implements AutoCloseable {
-    static Hub start(String... args) throws IOException {
-      List<String> cmd = new ArrayList<>();
-      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      cmd.add("-XX:TieredStopAtLevel=1");
-      cmd.add("-Dlogback.configurationFile=logback.xml");
-      cmd.add("-cp");
-      cmd.add(
-          System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-      cmd.add(DemoHub.class.getName());
-      cmd.addAll(List.of(args));
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-      CompletableFuture<Void> eof = new CompletableFuture<>();
-      Thread.ofVirtual()
-          .start(
-              () -> {
-                try (BufferedReader r =
-                    new BufferedReader(
-                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = r.readLine()) != null) {
-                    lines.add(line);
-                  }
-                } catch (IOException e) {
-                  lines.add("<read failed: " + e + ">");
-                } finally {
-                  eof.complete(null);
-                }
-              });
-      return new Hub(p, lines, new ArrayList<>(), eof);
-    }
-
-    Matcher awaitLine(Pattern pattern) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      for (String line : seen) {
-        Matcher m = pattern.matcher(line);
-        if (m.find()) {
-          return m;
-        }
-      }
-      while (true) {
-        String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        if (line == null) {
-          lines.drainTo(seen);
-          throw new AssertionError(
-              "the hub never printed " + pattern + "; output:\n" + String.join("\n", seen));
-        }
-        seen.add(line);
-        Matcher m = pattern.matcher(line);
-        if (m.find()) {
-          return m;
-        }
-      }
-    }
-
-    String outputToTheEnd() throws Exception {
-      eof.get(60, TimeUnit.SECONDS);
-      lines.drainTo(seen);
-      return String.join("\n", seen);
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      process.destroyForcibly();
-      process.waitFor(30, TimeUnit.SECONDS);
-    }
   }
 }
