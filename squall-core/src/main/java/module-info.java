@@ -9,7 +9,6 @@ module io.squall.core {
   requires transitive com.fasterxml.jackson.databind;
   requires transitive org.slf4j;
   requires jdk.unsupported; // sun.misc.Signal for SIGTERM/SIGINT handling
-  requires org.apache.commons.jexl3; // template expressions
 
   exports io.squall.escape;
   exports io.squall.ioloop;
@@ -19,7 +18,4 @@ module io.squall.core {
   exports io.squall.web;
   exports io.squall.websocket;
   exports io.squall.template;
-  // JEXL calls methods of template helper objects (range() results) reflectively.
-  exports io.squall.template.internal to
-      org.apache.commons.jexl3;
 }

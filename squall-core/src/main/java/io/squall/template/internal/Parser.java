@@ -3,13 +3,13 @@ package io.squall.template.internal;
 import io.squall.template.TemplateException;
 import io.squall.template.WhitespaceMode;
 import io.squall.template.internal.Parsed.PNode;
+import io.squall.template.internal.py.Members;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.jexl3.JexlEngine;
 
 /**
  * Parses Tornado's template syntax into a {@link Parsed.File}, compiling every expression once.
@@ -37,12 +37,12 @@ public final class Parser {
           "finally", Set.of("try"));
 
   private final TemplateReader reader;
-  private final JexlEngine engine;
+  private final Members members;
   private String autoescape;
 
-  private Parser(TemplateReader reader, JexlEngine engine, String autoescape) {
+  private Parser(TemplateReader reader, Members members, String autoescape) {
     this.reader = reader;
-    this.engine = engine;
+    this.members = members;
     this.autoescape = autoescape;
   }
 
@@ -53,12 +53,12 @@ public final class Parser {
    * @param text the template source
    * @param whitespace the initial whitespace mode
    * @param autoescape the initial autoescape function name, or {@code null}
-   * @param engine the engine that compiles the expressions
+   * @param members what expressions may use of Java objects
    * @throws TemplateException on a syntax error
    */
   public static Parsed.File parse(
-      String name, String text, WhitespaceMode whitespace, String autoescape, JexlEngine engine) {
-    Parser p = new Parser(new TemplateReader(name, text, whitespace), engine, autoescape);
+      String name, String text, WhitespaceMode whitespace, String autoescape, Members members) {
+    Parser p = new Parser(new TemplateReader(name, text, whitespace), members, autoescape);
     Section top = p.section(null, false);
     return new Parsed.File(name, top.body, p.autoescape);
   }
@@ -419,7 +419,7 @@ public final class Parser {
   }
 
   private Expression compile(String source, int line) {
-    return Expressions.compile(engine, source, reader.name, line);
+    return Expressions.compile(members, source, reader.name, line);
   }
 
   private String requireExpression(String source, String operator, int line) {
