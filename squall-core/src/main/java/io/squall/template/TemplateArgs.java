@@ -101,7 +101,8 @@ public final class TemplateArgs {
 
   /** Whether the parameter at {@code index} (or named {@code name}) was passed. */
   public boolean has(int index, String name) {
-    return index < positional.size() || (name != null && keywords.containsKey(name));
+    return (index >= 0 && index < positional.size())
+        || (name != null && keywords.containsKey(name));
   }
 
   /**

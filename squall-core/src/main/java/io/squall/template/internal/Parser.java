@@ -17,16 +17,13 @@ import java.util.regex.Pattern;
  */
 public final class Parser {
   private static final Pattern FOR =
-      Pattern.compile(
-          "^\\(?\\s*([A-Za-z_]\\w*(?:\\s*,\\s*[A-Za-z_]\\w*)*)\\s*,?\\s*\\)?\\s+in\\s+(.+)$",
-          Pattern.DOTALL);
+      Pattern.compile("^([\\s\\w,()\\[\\]]+?)\\s+in\\s+(.+)$", Pattern.DOTALL);
   private static final Pattern SET =
       Pattern.compile("^([A-Za-z_]\\w*)\\s*([-+*/%]?)=(?!=)\\s*(.+)$", Pattern.DOTALL);
   private static final Pattern MODULE =
       Pattern.compile("^([A-Za-z_]\\w*)\\s*\\((.*)\\)$", Pattern.DOTALL);
   private static final Pattern KEYWORD =
       Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*=(?!=)(.*)$", Pattern.DOTALL);
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_]\\w*");
 
   /** Which blocks each intermediate tag may continue. */
   private static final Map<String, Set<String>> INTERMEDIATE =
@@ -261,13 +258,10 @@ public final class Parser {
 
   private Parsed.For parseFor(String header, int line, boolean inLoop) {
     Matcher m = FOR.matcher(header);
-    if (!m.matches()) {
-      throw reader.error("for expects 'for name in expression' or 'for a, b in expression'", line);
-    }
-    List<String> targets = new ArrayList<>();
-    Matcher names = NAME.matcher(m.group(1));
-    while (names.find()) {
-      targets.add(names.group());
+    List<Object> targets = m.matches() ? ForTargets.parse(m.group(1)) : null;
+    if (targets == null) {
+      throw reader.error(
+          "for expects 'for name in expression' or 'for a, (b, c) in expression'", line);
     }
     String source = m.group(2).strip();
     Expression iterable = compile(source, line);

@@ -54,11 +54,15 @@ final class Lexer {
   private List<Token> run() {
     List<Token> out = new ArrayList<>();
     int n = src.length();
+    int depth = 0;
     while (true) {
       while (i < n) {
         char c = src.charAt(i);
         if (c == '\\' && i + 1 < n && src.charAt(i + 1) == '\n') {
           i += 2;
+        } else if ((c == '\n' || c == '\r') && depth == 0) {
+          throw new ExprSyntaxError(
+              "line break outside brackets: Python reads an expression to the end of its line", i);
         } else if (Character.isWhitespace(c)) {
           i++;
         } else if (c == '#') {
@@ -110,6 +114,11 @@ final class Lexer {
         throw new ExprSyntaxError("invalid character '" + c + "'", i);
       }
       i += op.length();
+      if (op.equals("(") || op.equals("[") || op.equals("{")) {
+        depth++;
+      } else if ((op.equals(")") || op.equals("]") || op.equals("}")) && depth > 0) {
+        depth--;
+      }
       out.add(new Token(Kind.OP, op, null, start));
     }
   }

@@ -291,6 +291,7 @@ public final class Py {
       return s.toString().contains(str(item));
     }
     if (container instanceof Map<?, ?> m) {
+      requireHashable(item);
       return containsKey(m, item);
     }
     if (container instanceof Collection<?> c) {
@@ -308,7 +309,19 @@ public final class Py {
     return false;
   }
 
+  /** Python's TypeError for a mutable value used as a dict key or set element. */
+  static void requireHashable(Object item) {
+    if ((item instanceof List<?> && !(item instanceof Tuple))
+        || item instanceof Map<?, ?>
+        || item instanceof Set<?>) {
+      throw PyError.type("unhashable type: '" + typeName(item) + "'");
+    }
+  }
+
   static boolean contains(Collection<?> c, Object item) {
+    if (c instanceof Set<?>) {
+      requireHashable(item);
+    }
     if (c instanceof Set<?> s) {
       try {
         if (s.contains(item)) {

@@ -47,6 +47,9 @@ final class PyFloat {
   }
 
   private static String repr(double d, String javaRepr) {
+    if (Math.abs(d) < Double.MIN_NORMAL && d != 0) {
+      javaRepr = shortestSubnormal(d, javaRepr);
+    }
     if (Double.isNaN(d)) {
       return "nan";
     }
@@ -75,6 +78,22 @@ final class PyFloat {
       out.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
     }
     return out.toString();
+  }
+
+  /**
+   * Java prints some subnormals with more digits than needed ({@code 4.9E-324} for {@code 5e-324});
+   * tries shorter roundings that still read back as the same double.
+   */
+  private static String shortestSubnormal(double d, String javaRepr) {
+    BigDecimal exact = new BigDecimal(javaRepr);
+    int digits = exact.precision();
+    for (int k = 1; k < digits; k++) {
+      BigDecimal shorter = exact.round(new MathContext(k, RoundingMode.HALF_EVEN));
+      if (shorter.doubleValue() == d) {
+        return shorter.toString();
+      }
+    }
+    return javaRepr;
   }
 
   static void appendExponent(StringBuilder out, int exp, char e) {

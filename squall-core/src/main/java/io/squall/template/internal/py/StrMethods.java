@@ -202,7 +202,7 @@ final class StrMethods {
             break;
           }
           if (max >= 0 && words.size() == max) {
-            words.add(strip(s.substring(i), null, false, true));
+            words.add(s.substring(i));
             break;
           }
           int start = i;
@@ -222,7 +222,7 @@ final class StrMethods {
             break;
           }
           if (max >= 0 && words.size() == max) {
-            words.add(strip(s.substring(0, j), null, true, false));
+            words.add(s.substring(0, j));
             break;
           }
           int end = j;
