@@ -19,22 +19,6 @@ FUNCTIONS = {
 }
 
 
-class Date:
-    """A stand-in for the dates demo templates format (see DemoValues.java)."""
-
-    def __init__(self, iso):
-        self.value = datetime.datetime.fromisoformat(iso)
-
-    def strftime(self, fmt):
-        return self.value.strftime(fmt)
-
-    def __lt__(self, other):
-        return self.value < other.value
-
-    def __gt__(self, other):
-        return self.value > other.value
-
-
 def value(v):
     if isinstance(v, list):
         return [value(x) for x in v]
@@ -42,7 +26,7 @@ def value(v):
         if len(v) == 1 and "$obj" in v:
             return ObjectDict({k: value(x) for k, x in v["$obj"].items()})
         if len(v) == 1 and "$date" in v:
-            return Date(v["$date"])
+            return datetime.datetime.fromisoformat(v["$date"])
         if len(v) == 1 and "$tuple" in v:
             return tuple(value(x) for x in v["$tuple"])
         return {k: value(x) for k, x in v.items()}
@@ -53,17 +37,18 @@ def render(case, extra):
     args = {k: value(v) for k, v in case.get("args", {}).items()}
     for name in case.get("functions", []):
         args[name] = FUNCTIONS[name]
-    args.update(extra.get("args", {}))
     if "template" in case:
         return Template(case["template"]).generate(**args)
     namespace = {name: FUNCTIONS[name] for name in case.get("namespace_functions", [])}
-    namespace.update(extra.get("namespace", {}))
     kwargs = {"namespace": namespace}
     if "autoescape" in case:
         kwargs["autoescape"] = case["autoescape"]
     if "whitespace" in case:
         kwargs["whitespace"] = case["whitespace"]
     loader = DictLoader(case["templates"], **kwargs)
+    if extra is not None:
+        # A handler's template namespace, built by the extras file for this loader.
+        args.update(extra(loader, args))
     return loader.load(case["main"]).generate(**args)
 
 
@@ -81,7 +66,7 @@ def main():
     results = {}
     for case in corpus:
         try:
-            out = render(case, extras.get(case.get("extra"), {}))
+            out = render(case, extras.get(case.get("extra")))
             results[case["name"]] = {"output": to_unicode(out)}
         except Exception as e:  # every failure is a result to compare
             results[case["name"]] = {"error": type(e).__name__ + ": " + str(e)}

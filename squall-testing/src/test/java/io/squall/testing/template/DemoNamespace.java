@@ -1,12 +1,24 @@
 package io.squall.testing.template;
 
+import io.squall.escape.Escape;
+import io.squall.escape.LinkifyOptions;
+import io.squall.template.BaseLoader;
+import io.squall.template.KeywordFunction;
+import io.squall.template.ModuleArgs;
 import io.squall.template.TemplateArgs;
+import io.squall.template.TemplateFunction;
+import io.squall.template.TemplateModule;
+import io.squall.template.UIModule;
+import io.squall.template.UIModules;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Java stand-ins for the Python objects Tornado's demo handlers put in their templates' namespace:
@@ -15,7 +27,54 @@ import java.util.Locale;
  * (the contract io.squall.locale follows).
  */
 public final class DemoNamespace {
+  static final String XSRF = "<input type=\"hidden\" name=\"_xsrf\" value=\"2|abcd|0123|4567\"/>";
+
   private DemoNamespace() {}
+
+  /** What demo_namespace.py's handler_namespace gives Tornado, for Squall. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> handlerNamespace(BaseLoader loader, Map<String, Object> args) {
+    Map<String, Object> ns = new HashMap<>();
+    ns.put("locale", new DemoLocale());
+    ns.put("_", (TemplateFunction) a -> a[0]);
+    ns.put(
+        "static_url",
+        (KeywordFunction) a -> "/static/" + a.get(0, "path").toString().strip() + "?v=5e1b");
+    ns.put("xsrf_form_html", (Supplier<String>) () -> XSRF);
+    ns.put("datetime", new DatetimeModule());
+    if (args.get("request") instanceof Map<?, ?> request) {
+      ((Map<String, Object>) request)
+          .put(
+              "full_url",
+              (Supplier<String>) () -> "http://" + request.get("host") + request.get("path"));
+    }
+    Map<String, Object> all = new HashMap<>(args);
+    all.putAll(ns);
+    Map<String, Supplier<UIModule>> factories = new HashMap<>();
+    factories.put("Template", () -> new TemplateModule(loader, all));
+    factories.put("xsrf_form_html", () -> a -> XSRF);
+    factories.put(
+        "linkify", () -> a -> Escape.linkify(String.valueOf(a.get(0)), LinkifyOptions.defaults()));
+    factories.put("Entry", () -> a -> render(loader, all, "modules/entry.html", "entry", a));
+    factories.put("Post", () -> a -> render(loader, all, "modules/post.html", "post", a));
+    UIModules modules = new UIModules(factories);
+    all.put(UIModules.NAMESPACE_KEY, modules);
+    ns.put(UIModules.NAMESPACE_KEY, modules);
+    Map<String, Object> moduleFunctions = new HashMap<>();
+    moduleFunctions.put(
+        "Post",
+        (KeywordFunction)
+            a -> modules.render("Post", new ModuleArgs(a.positional(), a.keywords())));
+    ns.put("modules", moduleFunctions);
+    return ns;
+  }
+
+  private static String render(
+      BaseLoader loader, Map<String, Object> ns, String path, String name, ModuleArgs a) {
+    Map<String, Object> vars = new HashMap<>(ns);
+    vars.put(name, a.get(0));
+    return loader.load(path).generate(vars);
+  }
 
   /** A naive UTC date-time, as Python's datetime. */
   public static final class DemoDate implements Comparable<DemoDate> {
