@@ -1389,7 +1389,14 @@ public abstract class RequestHandler {
     ns.put("_", (TemplateFunction) args -> args.length == 0 ? "" : String.valueOf(args[0]));
     ns.put(
         "static_url",
-        (java.util.function.Function<Object, String>) p -> staticUrl(String.valueOf(p)));
+        (io.squall.template.KeywordFunction)
+            a -> {
+              a.expect("static_url", "path", "include_host");
+              String url = staticUrl(String.valueOf(a.get(0, "path")));
+              return a.flag(1, "include_host", false)
+                  ? request.protocol() + "://" + request.host() + url
+                  : url;
+            });
     ns.put("xsrf_form_html", (Supplier<String>) this::xsrfFormHtml);
     ns.put(
         "reverse_url",
