@@ -110,6 +110,10 @@ class SandboxTest {
         "(x := 1)",
         "b'bytes'",
         "s.encode().decode",
+        "(lambda: 1).closure.scope",
+        "(lambda: 1).code.body",
+        "s.upper.receiver",
+        "range(3).start",
       })
   void cannotReachDangerousClasses(String expression) {
     assertThatThrownBy(() -> new Template("{{ " + expression + " }}").generate(ARGS))

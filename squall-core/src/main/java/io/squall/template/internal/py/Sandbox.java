@@ -100,6 +100,9 @@ final class Sandbox {
           || pkg.equals("java.time")
           || pkg.startsWith("java.time.");
     }
+    if (pkg.startsWith("io.squall.template.internal")) {
+      return false; // the evaluator's own objects (lambdas, frames, scopes) stay opaque
+    }
     if (pkg.equals("io.squall") || pkg.startsWith("io.squall.")) {
       return true;
     }
