@@ -9,7 +9,6 @@ module io.squall.core {
   requires transitive com.fasterxml.jackson.databind;
   requires transitive org.slf4j;
   requires jdk.unsupported; // sun.misc.Signal for SIGTERM/SIGINT handling
-  requires org.apache.commons.jexl3; // template expressions
 
   exports io.squall.escape;
   exports io.squall.ioloop;
@@ -20,7 +19,4 @@ module io.squall.core {
   exports io.squall.websocket;
   exports io.squall.template;
   exports io.squall.locale;
-  // JEXL calls methods of template helper objects (range() results) reflectively.
-  exports io.squall.template.internal to
-      org.apache.commons.jexl3;
 }

@@ -4,6 +4,7 @@ import io.squall.locale.internal.Catalog;
 import io.squall.locale.internal.DateValues;
 import io.squall.locale.internal.PercentFormat;
 import io.squall.locale.internal.PythonCall;
+import io.squall.template.TemplateArgs;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -492,59 +493,41 @@ public final class Locale {
   }
 
   /**
-   * Tornado's {@code format_date(date)}: relative, UTC. {@code date} is anything {@link
-   * #format_date(Object, int, boolean, boolean, boolean)} takes.
+   * Tornado's {@code format_date(date, gmt_offset=0, relative=True, shorter=False,
+   * full_format=False)} for templates, with positional and keyword arguments: {@code
+   * locale.format_date(d, full_format=True)}. {@code date} is an {@link Instant}, a zoned or offset
+   * date-time, a {@link LocalDateTime} (taken as UTC, as Tornado takes naive datetimes), a {@link
+   * java.util.Date} or a number of seconds since the epoch.
+   *
+   * @throws IllegalArgumentException with Python's wording when the arguments do not fit
    */
-  public String format_date(Object date) {
-    return format_date(date, 0, true, false, false);
+  public String format_date(TemplateArgs args) {
+    return (String) invoke("format_date", args.positional(), args.keywords());
   }
 
-  /** Tornado's {@code format_date(date, gmt_offset)}. */
-  public String format_date(Object date, int gmtOffset) {
-    return format_date(date, gmtOffset, true, false, false);
+  /** Tornado's {@code format_day(date, gmt_offset=0, dow=True)} for templates. */
+  public String format_day(TemplateArgs args) {
+    return (String) invoke("format_day", args.positional(), args.keywords());
   }
 
-  /** Tornado's {@code format_date(date, gmt_offset, relative)}. */
-  public String format_date(Object date, int gmtOffset, boolean relative) {
-    return format_date(date, gmtOffset, relative, false, false);
-  }
-
-  /** Tornado's {@code format_date(date, gmt_offset, relative, shorter)}. */
-  public String format_date(Object date, int gmtOffset, boolean relative, boolean shorter) {
-    return format_date(date, gmtOffset, relative, shorter, false);
+  /** Tornado's {@code friendly_number(value)} for templates. */
+  public String friendly_number(TemplateArgs args) {
+    return (String) invoke("friendly_number", args.positional(), args.keywords());
   }
 
   /**
-   * Tornado's {@code format_date} with every argument: {@link #formatDate(Instant, int, boolean,
-   * boolean, boolean)} for an {@link Instant}, a zoned or offset date-time, a {@link LocalDateTime}
-   * (taken as UTC, as Tornado takes naive datetimes), a {@link java.util.Date} or a number of
-   * seconds since the epoch.
-   *
-   * @throws IllegalArgumentException if {@code date} is none of those
+   * Tornado's {@code translate(message, plural_message=None, count=None)} for templates, with
+   * keyword arguments ({@code locale.translate("%(n)s apple", "%(n)s apples", count=n)}).
    */
-  public String format_date(
-      Object date, int gmtOffset, boolean relative, boolean shorter, boolean fullFormat) {
-    return formatDate(DateValues.toInstant(date), gmtOffset, relative, shorter, fullFormat);
+  public String translate(TemplateArgs args) {
+    return (String) invoke("translate", args.positional(), args.keywords());
   }
 
-  /** Tornado's {@code format_day(date)}; {@code date} as for {@code format_date}. */
-  public String format_day(Object date) {
-    return format_day(date, 0, true);
-  }
-
-  /** Tornado's {@code format_day(date, gmt_offset)}. */
-  public String format_day(Object date, int gmtOffset) {
-    return format_day(date, gmtOffset, true);
-  }
-
-  /** Tornado's {@code format_day(date, gmt_offset, dow)}. */
-  public String format_day(Object date, int gmtOffset, boolean dow) {
-    return formatDay(DateValues.toInstant(date), gmtOffset, dow);
-  }
-
-  /** Tornado's {@code friendly_number}: {@link #friendlyNumber(long)}. */
-  public String friendly_number(long value) {
-    return friendlyNumber(value);
+  /**
+   * Tornado's {@code pgettext(context, message, plural_message=None, count=None)} for templates.
+   */
+  public String pgettext(TemplateArgs args) {
+    return (String) invoke("pgettext", args.positional(), args.keywords());
   }
 
   private static final PythonCall TRANSLATE =

@@ -1,12 +1,12 @@
 package io.squall.template;
 
-import io.squall.template.internal.Expressions;
 import io.squall.template.internal.Linker;
 import io.squall.template.internal.Node;
 import io.squall.template.internal.Parsed;
 import io.squall.template.internal.Parser;
 import io.squall.template.internal.RenderContext;
 import io.squall.template.internal.Scope;
+import io.squall.template.internal.py.Members;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -88,7 +88,7 @@ public final class Template {
             source,
             whitespace,
             this.settings.autoescape(),
-            Expressions.engine(this.settings.allowedPackages()));
+            Members.forPackages(this.settings.allowedPackages()));
     Map<String, Long> deps = new LinkedHashMap<>();
     Linker.Resolver resolver =
         loader == null

@@ -15,6 +15,7 @@ public class TemplateException extends RuntimeException {
   private final int line;
   private final String expression;
   private final String via;
+  private final int column;
 
   /**
    * A syntax error.
@@ -45,16 +46,41 @@ public class TemplateException extends RuntimeException {
       String expression,
       String via,
       Throwable cause) {
-    super(format(reason, templateName, line, expression, via), cause);
+    this(reason, templateName, line, expression, via, -1, cause);
+  }
+
+  /**
+   * An error at a known place and column of an expression; the message shows the expression's line
+   * with a caret under the column.
+   *
+   * @param reason what is wrong, without the location
+   * @param templateName the template whose text contains the failing tag
+   * @param line the 1-based line of the failing tag, or 0 if unknown
+   * @param expression the failing expression's source, or {@code null}
+   * @param via where the template was included from, or {@code null}
+   * @param column the 0-based offset in {@code expression} where parsing or evaluation stopped, or
+   *     -1 if unknown
+   * @param cause the underlying exception, or {@code null}
+   */
+  public TemplateException(
+      String reason,
+      String templateName,
+      int line,
+      String expression,
+      String via,
+      int column,
+      Throwable cause) {
+    super(format(reason, templateName, line, expression, via, column), cause);
     this.reason = reason;
     this.templateName = templateName;
     this.line = line;
     this.expression = expression;
     this.via = via;
+    this.column = column;
   }
 
   private static String format(
-      String reason, String templateName, int line, String expression, String via) {
+      String reason, String templateName, int line, String expression, String via, int column) {
     StringBuilder s = new StringBuilder(reason);
     if (expression != null) {
       s.append(" in expression '").append(expression).append('\'');
@@ -67,6 +93,19 @@ public class TemplateException extends RuntimeException {
     }
     if (via != null) {
       s.append(" (via ").append(via).append(')');
+    }
+    if (expression != null && column >= 0 && column <= expression.length()) {
+      int start = expression.lastIndexOf('\n', Math.max(0, column - 1)) + 1;
+      if (column == 0) {
+        start = 0;
+      }
+      int end = expression.indexOf('\n', column);
+      String text = expression.substring(start, end < 0 ? expression.length() : end);
+      s.append("\n    ").append(text).append("\n    ");
+      for (int i = start; i < column; i++) {
+        s.append(expression.charAt(i) == '\t' ? '\t' : ' ');
+      }
+      s.append('^');
     }
     return s.toString();
   }
@@ -89,6 +128,11 @@ public class TemplateException extends RuntimeException {
   /** The failing expression's source text, or {@code null} for syntax and loading errors. */
   public String expression() {
     return expression;
+  }
+
+  /** The 0-based column in {@link #expression()} where the error is, or -1 if unknown. */
+  public int column() {
+    return column;
   }
 
   /**

@@ -1,7 +1,6 @@
 /**
- * Tornado's template language for Java (Tornado's {@code tornado.template}): the same syntax, so a
- * Tornado user can read and port templates, with expressions in a sandboxed subset of <a
- * href="https://commons.apache.org/proper/commons-jexl/">Apache Commons JEXL</a> instead of Python.
+ * Tornado's template language for Java (Tornado's {@code tornado.template}): the same syntax and
+ * the same expression language, a sandboxed subset of Python, so Tornado templates run as written.
  *
  * <pre>{@code
  * Loader loader = new Loader(Path.of("templates"));
@@ -12,7 +11,7 @@
  *
  * <ul>
  *   <li>{@code {{ expression }}} — output, passed through the autoescape function ({@code
- *       xhtml_escape} unless configured otherwise). {@code null} renders as an empty string.
+ *       xhtml_escape} unless configured otherwise). {@code null} renders as {@code None}.
  *   <li>{@code {% raw expression %}} — output without escaping.
  *   <li>{@code {# comment #}} and {@code {% comment anything %}} — left out of the output.
  *   <li><code>&#123;&#123;!</code>, <code>&#123;%!</code> and <code>&#123;#!</code> — the literal
@@ -44,65 +43,57 @@
  *
  * <h2>Namespace</h2>
  *
- * Every template sees {@code escape}/{@code xhtml_escape}, {@code url_escape(s[, plus])}, {@code
- * json_encode}, {@code squeeze}, {@code linkify(text[, shorten[, extra_params[, require_protocol[,
- * permitted_protocols]]]])}, {@code len}, {@code range} and the constants {@code None}, {@code
- * True} and {@code False}; then the loader's {@link io.squall.template.TemplateSettings#namespace()
- * namespace}; then the arguments to {@code generate}, which win over both. When rendering from a
- * request handler, the web layer adds {@code handler}, {@code request}, {@code current_user},
- * {@code locale}, {@code _}, {@code static_url}, {@code xsrf_form_html} and {@code reverse_url}.
- * Any namespace value that is a {@link io.squall.template.TemplateFunction}, {@code Function},
- * {@code BiFunction} or {@code Supplier} can be called like a function: {@code {{ _("Sign in") }}}.
+ * Every template sees Tornado's {@code escape}/{@code xhtml_escape}, {@code url_escape(value,
+ * plus=True)}, {@code json_encode}, {@code squeeze}, {@code linkify(text, shorten=False,
+ * extra_params='', require_protocol=False, permitted_protocols=...)} and Python's built-in
+ * functions; then the loader's {@link io.squall.template.TemplateSettings#namespace() namespace};
+ * then the arguments to {@code generate}, which win over both. When rendering from a request
+ * handler, the web layer adds {@code handler}, {@code request}, {@code current_user}, {@code
+ * locale}, {@code _}, {@code static_url}, {@code xsrf_form_html} and {@code reverse_url}. Any
+ * namespace value that is a {@link io.squall.template.KeywordFunction}, {@link
+ * io.squall.template.TemplateFunction}, {@code Function}, {@code BiFunction} or {@code Supplier}
+ * can be called like a function: {@code {{ _("Sign in") }}}.
  *
- * <h2>Expressions: JEXL, not Python</h2>
+ * <h2>Expressions: Python</h2>
  *
- * Expressions support variables, property access ({@code user.name} reads a getter, a public field,
- * a record component or a map key), method calls, indexing ({@code items[0]}, {@code d["key"]}),
- * arithmetic, comparison, {@code and}/{@code or}/{@code not}, the ternary {@code c ? a : b}, string
- * concatenation with {@code +}, and list ({@code [1, 2]}) and map ({@code {"a": 1}}) literals.
- * Differences from Python that a Tornado user will meet:
- *
- * <ul>
- *   <li>Python's {@code a if c else b} is written {@code c ? a : b}.
- *   <li>Membership: {@code x in items} is written {@code x =~ items} (for a collection or map) or
- *       {@code items.contains(x)}; with a string on the right, {@code =~} is a regular expression
- *       match, so use {@code s.contains(part)} for substrings. {@code is None} is {@code == None}.
- *   <li>Truth follows Python ({@code if items} is false for an empty list, {@code name or
- *       "anonymous"} gives the first truthy operand), but numbers follow Java: {@code 7 / 2} is
- *       {@code 3}; write {@code 7 / 2.0} for {@code 3.5}.
- *   <li>Undefined names and properties are errors, as in Python; reading a property of {@code null}
- *       is an error too — use {@code user?.name} or {@code value ?? "default"}.
- *   <li>No comprehensions, slices, negative indexes, {@code %} formatting, keyword arguments
- *       (except in {@code module} calls), lambdas or {@code import}. Methods use their Java names,
- *       though {@code d.items()}, {@code d.keys()}, {@code d.get(k, default)}, {@code s.upper()},
- *       {@code s.lower()}, {@code s.startswith(p)} and {@code s.endswith(p)} are understood.
- *   <li>{@code {% for x in a_map %}} loops over the keys, as in Python; a string loops over its
- *       characters.
- *   <li>{@code None} renders as an empty string, where Tornado prints {@code None}.
- * </ul>
+ * Expressions are the subset of Python that templates use, with Python's semantics wherever they
+ * show in the output: literals, f-strings, arithmetic with true and floor division, {@code %}
+ * formatting and {@code str.format}, comparisons (chained), {@code in}, {@code is}, {@code
+ * and}/{@code or}/{@code not} with Python's truth, {@code a if c else b}, subscripts and slices,
+ * calls with keyword arguments and {@code *args}/{@code **kwargs}, lambdas, comprehensions and
+ * generator expressions, Python's builtins and the methods of {@code str}, {@code list} and {@code
+ * dict} on Java strings, lists and maps. {@code {{ None }}} prints {@code None}, floats print as
+ * Python prints them, lists and dicts in Python's repr. On Java objects, {@code obj.name} reads a
+ * map key, record component, getter, public field or no-argument method, and a snake_case name
+ * finds the camelCase member. A Java method whose only parameter is {@link
+ * io.squall.template.TemplateArgs} receives keyword arguments ({@code locale.format_date(d,
+ * full_format=True)}). The full reference, the keyword-argument contract and the differences from
+ * Tornado are in {@code docs/templates.md}.
  *
  * <h2>Sandbox</h2>
  *
- * Template authors cannot reach arbitrary classes. Expressions cannot create objects, assign (other
- * than through {@code set}), define functions or load classes by name; they can call public methods
- * only on safe JDK types (strings, numbers, {@code java.util} collections and streams, {@code
- * java.time}, {@code java.text}), Squall's own classes and application classes — all of them, or
- * only those of the packages given to {@link
- * io.squall.template.TemplateSettings.Builder#allowPackages}. {@code getClass}, reflection, class
- * loaders, threads, processes, files and sockets are out of reach, so an expression cannot get to
- * {@code Runtime.exec} from any object it is given. On the module path, packages of model classes
- * must be exported (or, for records that are not public, opened) to {@code io.squall.core} and
- * {@code org.apache.commons.jexl3}.
+ * Template authors cannot reach arbitrary classes. Names and attributes starting with {@code _}
+ * ({@code __class__}, {@code __globals__}...), {@code eval}, {@code exec}, {@code open}, {@code
+ * getattr}, {@code type}, {@code __import__} and {@code import} are rejected when the template
+ * compiles. Java members are reachable only on safe JDK types (strings, numbers, {@code java.util}
+ * collections and streams, {@code java.time}, {@code java.text}), Squall's own classes and
+ * application classes — all of them, or only those of the packages given to {@link
+ * io.squall.template.TemplateSettings.Builder#allowPackages}; no constructor or static method can
+ * be called. {@code getClass}, reflection, class loaders, threads, processes, files and sockets are
+ * out of reach, so an expression cannot get to {@code Runtime.exec} from any object it is given.
  *
  * <h2>Compilation and speed</h2>
  *
- * A {@link io.squall.template.Template} is parsed once; every expression is compiled once by JEXL
- * and kept in its node; {@code extends}, {@code block} and {@code include} are resolved at compile
- * time into one tree, with adjacent text merged. Rendering walks that tree, appending to a single
- * {@code StringBuilder}. {@link io.squall.template.Loader} caches compiled templates (thread-safe;
- * in debug mode it recompiles a template when its file or a file it uses changes).
+ * A {@link io.squall.template.Template} is parsed once; every expression is compiled once, by
+ * Squall's own parser, into a tree of evaluator nodes; {@code extends}, {@code block} and {@code
+ * include} are resolved at compile time into one tree, with adjacent text merged. Attribute and
+ * method sites keep the getter or method handle they resolved for the last receiver class, so
+ * rendering does no reflective lookup; a variable followed by attribute names ({@code f.message})
+ * is evaluated by a path node of its own. Rendering walks the tree, appending to a single {@code
+ * StringBuilder}. {@link io.squall.template.Loader} caches compiled templates (thread-safe; in
+ * debug mode it recompiles a template when its file or a file it uses changes).
  *
- * <p>Layer 7, but self-contained: may use only {@code io.squall.escape}, the JDK and JEXL, so
- * templates render without the web framework; the web layer uses it, not the other way round.
+ * <p>Layer 7, but self-contained: may use only {@code io.squall.escape} and the JDK, so templates
+ * render without the web framework; the web layer uses it, not the other way round.
  */
 package io.squall.template;

@@ -24,4 +24,28 @@ class LocaleInTemplatesTest {
     assertThat(html)
         .isEqualTo("es|Unknown|ltr|28 de abril de 2013|28 de abril|1000|escuela|Ana, Luis y Eva");
   }
+
+  @Test
+  void keywordArgumentsUnderTornadosParameterNames() {
+    Locale es = LocaleFormatTest.FIXTURES.get("es");
+    Instant date = Instant.parse("2013-04-28T18:35:00Z");
+    String html =
+        new Template(
+                "{{ locale.format_date(d, relative=False, shorter=True, full_format=True) }}|"
+                    + "{{ locale.format_day(date=d, dow=False) }}|"
+                    + "{{ locale.translate('school', plural_message='schools', count=2) }}|"
+                    + "{{ locale.translate('school', 'schools', count=1) }}|"
+                    + "{{ locale.pgettext('ctx', 'school') }}")
+            .generate(Map.of("locale", es, "d", date));
+    assertThat(html).isEqualTo("28 de abril de 2013|28 de abril|schools|school|escuela");
+  }
+
+  @Test
+  void aWrongKeywordIsAnErrorNamingIt() {
+    Locale es = LocaleFormatTest.FIXTURES.get("es");
+    Template t = new Template("{{ locale.format_date(d, fullformat=True) }}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> t.generate(Map.of("locale", es, "d", Instant.EPOCH)))
+        .hasStackTraceContaining("unexpected keyword argument 'fullformat'");
+  }
 }

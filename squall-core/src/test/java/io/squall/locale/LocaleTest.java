@@ -3,6 +3,7 @@ package io.squall.locale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.squall.template.TemplateArgs;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -181,7 +182,7 @@ class LocaleTest {
   }
 
   @Test
-  void snakeCaseAliasesTakeTheDatesTemplatesHave() {
+  void templateMethodsTakeTheDatesTemplatesHaveAndKeywords() {
     Locale en = fixtures().get("en_US");
     String expected = "April 28, 2013 at 6:35 pm";
     for (Object date :
@@ -193,13 +194,21 @@ class LocaleTest {
             Date.from(Instant.parse("2013-04-28T18:35:00Z")),
             1367174100L,
             1367174100.25)) {
-      assertThat(en.format_date(date, 0, true, false, true)).as("%s", date).isEqualTo(expected);
+      assertThat(en.format_date(TemplateArgs.of(date, 0, true, false, true)))
+          .as("%s", date)
+          .isEqualTo(expected);
     }
-    assertThat(en.format_date(java.time.LocalDate.parse("2013-04-28"), 0, true, true, true))
+    assertThat(
+            en.format_date(
+                new TemplateArgs(
+                    List.of(java.time.LocalDate.parse("2013-04-28")),
+                    Map.of("shorter", true, "full_format", true))))
         .isEqualTo("April 28, 2013");
-    assertThat(en.format_day(1367174100L)).isEqualTo("Sunday, April 28");
-    assertThat(en.format_day(1367174100L, 0, false)).isEqualTo("April 28");
-    assertThat(en.friendly_number(12345)).isEqualTo("12,345");
-    assertThat(en.format_date(Instant.now().minusSeconds(7200))).isEqualTo("2 hours ago");
+    assertThat(en.format_day(TemplateArgs.of(1367174100L))).isEqualTo("Sunday, April 28");
+    assertThat(en.format_day(new TemplateArgs(List.of(1367174100L), Map.of("dow", false))))
+        .isEqualTo("April 28");
+    assertThat(en.friendly_number(TemplateArgs.of(12345))).isEqualTo("12,345");
+    assertThat(en.format_date(TemplateArgs.of(Instant.now().minusSeconds(7200))))
+        .isEqualTo("2 hours ago");
   }
 }

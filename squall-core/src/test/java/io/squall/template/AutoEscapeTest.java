@@ -120,7 +120,7 @@ class AutoEscapeTest {
         name -> loader.load("foo.py").generate(Map.of("py_escape", pyEscape, "name", name));
     assertThat(render.apply("<html>")).isEqualTo("s = '<html>'\n");
     assertThat(render.apply("';sys.exit()")).isEqualTo("s = \"';sys.exit()\"\n");
-    assertThat(render.apply(List.of("not a string"))).isEqualTo("s = '[not a string]'\n");
+    assertThat(render.apply(List.of("not a string"))).isEqualTo("s = \"['not a string']\"\n");
   }
 
   @Test

@@ -74,7 +74,7 @@ public final class Fortunes {
 
   /**
    * Squall rendering {@code page}: {@code fortunes.html}, or {@code fortunes-logic.html}, which
-   * adds a computed condition per row (evaluated by JEXL rather than as a plain property path).
+   * adds a computed condition per row (a general expression rather than a plain property path).
    */
   public static Renderer squall(String page) {
     DictLoader loader =

@@ -2,10 +2,10 @@ package io.squall.template.internal;
 
 import io.squall.escape.Escape;
 import io.squall.escape.LinkifyOptions;
-import io.squall.template.TemplateFunction;
-import java.lang.reflect.Array;
+import io.squall.template.KeywordFunction;
+import io.squall.template.TemplateArgs;
+import io.squall.template.internal.py.PyBuiltins;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -13,42 +13,41 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The names every template sees (Tornado's default namespace): {@code escape}/{@code xhtml_escape},
- * {@code url_escape}, {@code json_encode}, {@code squeeze}, {@code linkify}, plus {@code len},
- * {@code range} and the constants {@code None}, {@code True} and {@code False}.
+ * The names every template sees: Tornado's default namespace ({@code escape}/{@code xhtml_escape},
+ * {@code url_escape}, {@code json_encode}, {@code squeeze}, {@code linkify}), with Tornado's
+ * parameter names for keyword arguments, plus Python's built-in functions.
  */
 public final class Builtins {
   /** {@code xhtml_escape}; renderings recognise it to escape straight into their buffer. */
-  public static final TemplateFunction XHTML_ESCAPE =
-      args -> Escape.xhtmlEscape(Values.text(arg(args, 0, 1, "xhtml_escape")));
+  public static final KeywordFunction XHTML_ESCAPE =
+      args -> Escape.xhtmlEscape(Values.text(args.expect("xhtml_escape", "value").get(0, "value")));
 
   private static final Map<String, Object> NAMES = new HashMap<>();
 
   static {
+    NAMES.putAll(PyBuiltins.functions());
     NAMES.put("escape", XHTML_ESCAPE);
     NAMES.put("xhtml_escape", XHTML_ESCAPE);
     NAMES.put(
         "url_escape",
-        (TemplateFunction)
+        (KeywordFunction)
             args -> {
-              Object value = arg(args, 0, 2, "url_escape");
-              boolean plus = args.length < 2 || Truth.test(args[1]);
+              args.expect("url_escape", "value", "plus");
+              Object value = args.get(0, "value");
+              boolean plus = args.flag(1, "plus", true);
               return value instanceof byte[] b
                   ? Escape.urlEscape(b, plus)
                   : Escape.urlEscape(Values.text(value), plus);
             });
     NAMES.put(
         "json_encode",
-        (TemplateFunction) args -> Escape.jsonEncode(arg(args, 0, 1, "json_encode")));
+        (KeywordFunction)
+            args -> Escape.jsonEncode(args.expect("json_encode", "value").get(0, "value")));
     NAMES.put(
         "squeeze",
-        (TemplateFunction) args -> Escape.squeeze(Values.text(arg(args, 0, 1, "squeeze"))));
-    NAMES.put("linkify", (TemplateFunction) Builtins::linkify);
-    NAMES.put("len", (TemplateFunction) args -> len(arg(args, 0, 1, "len")));
-    NAMES.put("range", (TemplateFunction) Builtins::range);
-    NAMES.put("None", null);
-    NAMES.put("True", Boolean.TRUE);
-    NAMES.put("False", Boolean.FALSE);
+        (KeywordFunction)
+            args -> Escape.squeeze(Values.text(args.expect("squeeze", "value").get(0, "value"))));
+    NAMES.put("linkify", (KeywordFunction) Builtins::linkify);
   }
 
   private Builtins() {}
@@ -63,23 +62,17 @@ public final class Builtins {
     return NAMES.containsKey(name);
   }
 
-  private static Object arg(Object[] args, int index, int max, String function) {
-    if (args.length <= index || args.length > max) {
-      throw new IllegalArgumentException(
-          function + "() takes " + (max == 1 ? "1 argument" : "1 to " + max + " arguments"));
-    }
-    return args[index];
-  }
-
   /** {@code linkify(text, shorten, extra_params, require_protocol, permitted_protocols)}. */
-  private static Object linkify(Object... args) {
-    String text = Values.text(arg(args, 0, 5, "linkify"));
+  private static Object linkify(TemplateArgs args) {
+    args.expect(
+        "linkify", "text", "shorten", "extra_params", "require_protocol", "permitted_protocols");
+    String text = Values.text(args.get(0, "text"));
     LinkifyOptions options = LinkifyOptions.defaults();
-    if (args.length > 1) {
-      options = options.shorten(Truth.test(args[1]));
+    if (args.has(1, "shorten")) {
+      options = options.shorten(args.flag(1, "shorten", false));
     }
-    if (args.length > 2 && args[2] != null) {
-      Object extra = args[2];
+    Object extra = args.get(2, "extra_params", null);
+    if (extra != null) {
       if (Callables.isCallable(extra)) {
         Function<String, String> f = href -> Values.text(Callables.call(extra, href));
         options = options.extraParams(f);
@@ -87,11 +80,12 @@ public final class Builtins {
         options = options.extraParams(Values.text(extra));
       }
     }
-    if (args.length > 3) {
-      options = options.requireProtocol(Truth.test(args[3]));
+    if (args.has(3, "require_protocol")) {
+      options = options.requireProtocol(args.flag(3, "require_protocol", false));
     }
-    if (args.length > 4 && args[4] != null) {
-      options = options.permittedProtocols(strings(args[4]));
+    Object protocols = args.get(4, "permitted_protocols", null);
+    if (protocols != null) {
+      options = options.permittedProtocols(strings(protocols));
     }
     return Escape.linkify(text, options);
   }
@@ -103,42 +97,5 @@ public final class Builtins {
       out.add(Values.text(it.next()));
     }
     return out.toArray(String[]::new);
-  }
-
-  /** Python's {@code len}: string length, collection or map size, array length. */
-  static int len(Object value) {
-    if (value instanceof CharSequence s) {
-      return s.length();
-    }
-    if (value instanceof Collection<?> c) {
-      return c.size();
-    }
-    if (value instanceof Map<?, ?> m) {
-      return m.size();
-    }
-    if (value != null && value.getClass().isArray()) {
-      return Array.getLength(value);
-    }
-    throw new IllegalArgumentException(
-        "len() of " + (value == null ? "None" : value.getClass().getSimpleName()));
-  }
-
-  /** Python's {@code range(stop)}, {@code range(start, stop)}, {@code range(start, stop, step)}. */
-  private static Object range(Object... args) {
-    if (args.length < 1 || args.length > 3) {
-      throw new IllegalArgumentException("range() takes 1 to 3 arguments");
-    }
-    int[] n = new int[args.length];
-    for (int i = 0; i < args.length; i++) {
-      if (!(args[i] instanceof Number num)) {
-        throw new IllegalArgumentException("range() arguments must be integers");
-      }
-      n[i] = Math.toIntExact(num.longValue());
-    }
-    return switch (n.length) {
-      case 1 -> new IntRange(0, n[0], 1);
-      case 2 -> new IntRange(n[0], n[1], 1);
-      default -> new IntRange(n[0], n[1], n[2]);
-    };
   }
 }

@@ -1,22 +1,18 @@
 package io.squall.template.internal;
 
-import org.apache.commons.jexl3.JexlExpression;
+import io.squall.template.internal.py.CompiledExpression;
 
 /**
- * One compiled template expression. Plain variable and property paths ({@code name}, {@code
- * f.message}) — most of what templates print and loop over — are evaluated directly by a {@link
- * PropertyPath} with per-site caches of the resolved getters; everything else, and every error,
- * goes through JEXL.
+ * One compiled template expression: its source, as written in the template, and the evaluator tree
+ * it compiled to (once, when the template was compiled).
  */
 public final class Expression {
   private final String source;
-  private final JexlExpression jexl;
-  private final PropertyPath path;
+  private final CompiledExpression compiled;
 
-  Expression(String source, JexlExpression jexl, PropertyPath path) {
+  Expression(String source, CompiledExpression compiled) {
     this.source = source;
-    this.jexl = jexl;
-    this.path = path;
+    this.compiled = compiled;
   }
 
   /** The source text, as written in the template. */
@@ -24,14 +20,8 @@ public final class Expression {
     return source;
   }
 
-  /** Evaluates the expression; JEXL's exceptions pass through. */
+  /** Evaluates the expression in a rendering's scope. */
   Object evaluate(Scope scope) {
-    if (path != null) {
-      Object value = path.evaluate(scope);
-      if (value != PropertyPath.FALLBACK) {
-        return value;
-      }
-    }
-    return jexl.evaluate(scope);
+    return compiled.evaluate(scope.frame());
   }
 }

@@ -8,7 +8,7 @@ import java.util.Iterator;
  * set after the loop, as in Python.
  */
 final class ForNode extends Node {
-  private final String[] targets;
+  private final Object[] targets;
   private final Expression iterable;
   private final String source;
   private final Location at;
@@ -16,7 +16,7 @@ final class ForNode extends Node {
   private final Node orElse;
 
   ForNode(
-      String[] targets, Expression iterable, String source, Location at, Node body, Node orElse) {
+      Object[] targets, Expression iterable, String source, Location at, Node body, Node orElse) {
     this.targets = targets;
     this.iterable = iterable;
     this.source = source;
@@ -37,17 +37,13 @@ final class ForNode extends Node {
     Scope scope = ctx.scope;
     while (next(it)) {
       Object item = it.next();
-      if (targets.length == 1) {
-        scope.set(targets[0], item);
+      if (targets.length == 1 && targets[0] instanceof String name) {
+        scope.set(name, item);
       } else {
-        Object[] values;
         try {
-          values = Iteration.unpack(item, targets.length);
+          bind(scope, targets, item);
         } catch (IllegalArgumentException e) {
           throw error(e.getMessage(), source, at);
-        }
-        for (int i = 0; i < targets.length; i++) {
-          scope.set(targets[i], values[i]);
         }
       }
       if (body.render(ctx) == BREAK) {
@@ -55,6 +51,18 @@ final class ForNode extends Node {
       }
     }
     return orElse == null ? NORMAL : orElse.render(ctx);
+  }
+
+  /** Unpacks {@code item} into the names of {@code targets}, nested ones recursively. */
+  private static void bind(Scope scope, Object[] targets, Object item) {
+    Object[] values = Iteration.unpack(item, targets.length);
+    for (int i = 0; i < targets.length; i++) {
+      if (targets[i] instanceof String name) {
+        scope.set(name, values[i]);
+      } else {
+        bind(scope, ((java.util.List<?>) targets[i]).toArray(), values[i]);
+      }
+    }
   }
 
   private boolean next(Iterator<?> it) {

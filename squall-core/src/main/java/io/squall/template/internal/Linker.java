@@ -212,7 +212,7 @@ public final class Linker {
         case Parsed.For f ->
             out.add(
                 new ForNode(
-                    f.targets().toArray(String[]::new),
+                    f.targets().toArray(),
                     f.iterable(),
                     f.source(),
                     at,

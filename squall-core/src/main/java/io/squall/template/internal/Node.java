@@ -31,7 +31,13 @@ public abstract class Node {
   /** A runtime error at {@code at}, while evaluating {@code source} (may be null). */
   static TemplateException error(Throwable cause, String source, Location at) {
     return new TemplateException(
-        Expressions.reason(cause), at.template(), at.line(), source, at.viaText(), cause);
+        Expressions.reason(cause),
+        at.template(),
+        at.line(),
+        source,
+        at.viaText(),
+        Expressions.column(cause),
+        cause);
   }
 
   /** A runtime error with a message of our own. */

@@ -67,7 +67,7 @@ public final class Parsed {
 
   /** {@code for targets in iterable}, with Python's optional {@code else}. */
   public record For(
-      List<String> targets,
+      List<Object> targets,
       String source,
       Expression iterable,
       List<PNode> body,

@@ -3,13 +3,13 @@ package io.squall.template.internal;
 import io.squall.template.TemplateException;
 import io.squall.template.WhitespaceMode;
 import io.squall.template.internal.Parsed.PNode;
+import io.squall.template.internal.py.Members;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.jexl3.JexlEngine;
 
 /**
  * Parses Tornado's template syntax into a {@link Parsed.File}, compiling every expression once.
@@ -17,16 +17,13 @@ import org.apache.commons.jexl3.JexlEngine;
  */
 public final class Parser {
   private static final Pattern FOR =
-      Pattern.compile(
-          "^\\(?\\s*([A-Za-z_]\\w*(?:\\s*,\\s*[A-Za-z_]\\w*)*)\\s*,?\\s*\\)?\\s+in\\s+(.+)$",
-          Pattern.DOTALL);
+      Pattern.compile("^([\\s\\w,()\\[\\]]+?)\\s+in\\s+(.+)$", Pattern.DOTALL);
   private static final Pattern SET =
       Pattern.compile("^([A-Za-z_]\\w*)\\s*([-+*/%]?)=(?!=)\\s*(.+)$", Pattern.DOTALL);
   private static final Pattern MODULE =
       Pattern.compile("^([A-Za-z_]\\w*)\\s*\\((.*)\\)$", Pattern.DOTALL);
   private static final Pattern KEYWORD =
       Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*=(?!=)(.*)$", Pattern.DOTALL);
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_]\\w*");
 
   /** Which blocks each intermediate tag may continue. */
   private static final Map<String, Set<String>> INTERMEDIATE =
@@ -37,12 +34,12 @@ public final class Parser {
           "finally", Set.of("try"));
 
   private final TemplateReader reader;
-  private final JexlEngine engine;
+  private final Members members;
   private String autoescape;
 
-  private Parser(TemplateReader reader, JexlEngine engine, String autoescape) {
+  private Parser(TemplateReader reader, Members members, String autoescape) {
     this.reader = reader;
-    this.engine = engine;
+    this.members = members;
     this.autoescape = autoescape;
   }
 
@@ -53,12 +50,12 @@ public final class Parser {
    * @param text the template source
    * @param whitespace the initial whitespace mode
    * @param autoescape the initial autoescape function name, or {@code null}
-   * @param engine the engine that compiles the expressions
+   * @param members what expressions may use of Java objects
    * @throws TemplateException on a syntax error
    */
   public static Parsed.File parse(
-      String name, String text, WhitespaceMode whitespace, String autoescape, JexlEngine engine) {
-    Parser p = new Parser(new TemplateReader(name, text, whitespace), engine, autoescape);
+      String name, String text, WhitespaceMode whitespace, String autoescape, Members members) {
+    Parser p = new Parser(new TemplateReader(name, text, whitespace), members, autoescape);
     Section top = p.section(null, false);
     return new Parsed.File(name, top.body, p.autoescape);
   }
@@ -261,13 +258,10 @@ public final class Parser {
 
   private Parsed.For parseFor(String header, int line, boolean inLoop) {
     Matcher m = FOR.matcher(header);
-    if (!m.matches()) {
-      throw reader.error("for expects 'for name in expression' or 'for a, b in expression'", line);
-    }
-    List<String> targets = new ArrayList<>();
-    Matcher names = NAME.matcher(m.group(1));
-    while (names.find()) {
-      targets.add(names.group());
+    List<Object> targets = m.matches() ? ForTargets.parse(m.group(1)) : null;
+    if (targets == null) {
+      throw reader.error(
+          "for expects 'for name in expression' or 'for a, (b, c) in expression'", line);
     }
     String source = m.group(2).strip();
     Expression iterable = compile(source, line);
@@ -419,7 +413,7 @@ public final class Parser {
   }
 
   private Expression compile(String source, int line) {
-    return Expressions.compile(engine, source, reader.name, line);
+    return Expressions.compile(members, source, reader.name, line);
   }
 
   private String requireExpression(String source, String operator, int line) {

@@ -1,8 +1,8 @@
 package io.squall.template.internal;
 
+import io.squall.template.internal.py.Frame;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.commons.jexl3.JexlContext;
 
 /**
  * The variables one rendering sees, looked up in order: the template's own variables (set by {@code
@@ -10,10 +10,12 @@ import org.apache.commons.jexl3.JexlContext;
  * built-in functions. Like the single Python function Tornado compiles a template into, a rendering
  * has one flat scope shared by included templates; a new one starts for every {@code generate}.
  */
-public final class Scope implements JexlContext {
+public final class Scope {
   private final HashMap<String, Object> locals = new HashMap<>();
   private final Map<String, ?> args;
   private final Map<String, ?> namespace;
+  private final Frame frame = new Frame(this);
+  private int callDepth;
   private String escapeName;
   private Object escapeFunction;
 
@@ -23,13 +25,15 @@ public final class Scope implements JexlContext {
     this.namespace = namespace;
   }
 
-  @Override
+  /** The value of {@code name}, or {@code null} (see {@link #has}). */
   public Object get(String name) {
-    Object v = locals.get(name);
-    if (v != null || (!locals.isEmpty() && locals.containsKey(name))) {
-      return v;
+    if (!locals.isEmpty()) {
+      Object v = locals.get(name);
+      if (v != null || locals.containsKey(name)) {
+        return v;
+      }
     }
-    v = args.get(name);
+    Object v = args.get(name);
     if (v != null || args.containsKey(name)) {
       return v;
     }
@@ -40,7 +44,7 @@ public final class Scope implements JexlContext {
     return Builtins.get(name);
   }
 
-  @Override
+  /** Whether {@code name} is defined. */
   public boolean has(String name) {
     return locals.containsKey(name)
         || args.containsKey(name)
@@ -48,12 +52,37 @@ public final class Scope implements JexlContext {
         || Builtins.has(name);
   }
 
-  @Override
+  /** Sets a template variable. */
   public void set(String name, Object value) {
     locals.put(name, value);
     if (name.equals(escapeName)) {
       escapeName = null;
     }
+  }
+
+  /**
+   * Counts a call of a template lambda, so that runaway recursion is an error, not a stack
+   * overflow.
+   *
+   * @throws io.squall.template.internal.py.PyError RecursionError past 200 nested calls
+   */
+  public void enterCall() {
+    if (++callDepth > 200) {
+      callDepth = 0;
+      throw io.squall.template.internal.py.PyError.recursion();
+    }
+  }
+
+  /** Ends a call counted by {@link #enterCall}. */
+  public void exitCall() {
+    if (callDepth > 0) {
+      callDepth--;
+    }
+  }
+
+  /** The top frame expressions evaluate in. */
+  public Frame frame() {
+    return frame;
   }
 
   /** {@link #get} for the autoescape function, remembered since every output tag needs it. */

@@ -1,5 +1,6 @@
 package io.squall.template.internal;
 
+import io.squall.template.internal.py.Py;
 import java.nio.charset.StandardCharsets;
 
 /** How template values become text. */
@@ -7,19 +8,17 @@ public final class Values {
   private Values() {}
 
   /**
-   * The text of a value: {@code null} is empty (Tornado would print "None"), bytes are read as
-   * UTF-8, everything else uses {@code toString()}.
+   * The text of a value, as Tornado prints it: Python's {@code str()} ({@code None}, {@code True},
+   * floats as Python prints them, lists and dicts in Python's repr); bytes are read as UTF-8; other
+   * Java objects use {@code toString()}.
    */
   public static String text(Object value) {
     if (value instanceof String s) {
       return s;
     }
-    if (value == null) {
-      return "";
-    }
     if (value instanceof byte[] b) {
       return new String(b, StandardCharsets.UTF_8);
     }
-    return value.toString();
+    return Py.str(value);
   }
 }

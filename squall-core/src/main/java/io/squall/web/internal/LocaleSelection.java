@@ -1,7 +1,6 @@
 package io.squall.web.internal;
 
 import io.squall.locale.Locale;
-import io.squall.template.TemplateFunction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -95,54 +94,5 @@ public final class LocaleSelection {
       return 0;
     }
     return Double.parseDouble(text);
-  }
-
-  /**
-   * The template function {@code _}: {@code _(message)} or {@code _(message, plural, count)}, the
-   * count any number.
-   */
-  public static TemplateFunction translateFunction(Locale locale) {
-    return args ->
-        switch (args.length) {
-          case 1 -> locale.translate(text(args[0]));
-          case 3 -> locale.translate(text(args[0]), text(args[1]), count(args[2], "_"));
-          default ->
-              throw new IllegalArgumentException(
-                  "_() takes a message, or a message, a plural message and a count; got "
-                      + args.length
-                      + " arguments");
-        };
-  }
-
-  /**
-   * The template function {@code pgettext}: {@code pgettext(context, message)} or {@code
-   * pgettext(context, message, plural, count)}.
-   */
-  public static TemplateFunction pgettextFunction(Locale locale) {
-    return args ->
-        switch (args.length) {
-          case 2 -> locale.pgettext(text(args[0]), text(args[1]));
-          case 4 ->
-              locale.pgettext(
-                  text(args[0]), text(args[1]), text(args[2]), count(args[3], "pgettext"));
-          default ->
-              throw new IllegalArgumentException(
-                  "pgettext() takes a context and a message, and optionally a plural message and"
-                      + " a count; got "
-                      + args.length
-                      + " arguments");
-        };
-  }
-
-  private static String text(Object o) {
-    return o == null ? null : o.toString();
-  }
-
-  private static long count(Object o, String function) {
-    if (o instanceof Number n) {
-      return n.longValue();
-    }
-    throw new IllegalArgumentException(
-        function + "() needs a number as its count, got " + (o == null ? "None" : o));
   }
 }

@@ -1,5 +1,7 @@
 package io.squall.web.internal;
 
+import io.squall.locale.Locale;
+import io.squall.template.KeywordFunction;
 import io.squall.template.Template;
 import io.squall.template.TemplateFunction;
 import io.squall.template.UIModule;
@@ -8,7 +10,6 @@ import io.squall.web.RequestHandler;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -50,9 +51,17 @@ public final class TemplateRenderer {
     ns.put("request", handler.request());
     ns.put("current_user", handler.currentUser());
     ns.put("locale", handler.getLocale());
-    ns.put("_", LocaleSelection.translateFunction(handler.getLocale()));
-    ns.put("pgettext", LocaleSelection.pgettextFunction(handler.getLocale()));
-    ns.put("static_url", (Function<Object, String>) p -> handler.staticUrl(String.valueOf(p)));
+    Locale locale = handler.getLocale();
+    ns.put("_", (KeywordFunction) locale::translate);
+    ns.put("pgettext", (KeywordFunction) locale::pgettext);
+    ns.put(
+        "static_url",
+        (KeywordFunction)
+            a -> {
+              a.expect("static_url", "path", "include_host");
+              return handler.staticUrl(
+                  String.valueOf(a.get(0, "path")), a.flag(1, "include_host", false));
+            });
     ns.put("xsrf_form_html", (Supplier<String>) handler::xsrfFormHtml);
     ns.put(
         "reverse_url",

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.squall.locale.Locale;
 import io.squall.locale.Translations;
-import io.squall.template.TemplateFunction;
+import io.squall.template.TemplateArgs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,17 +74,22 @@ class LocaleSelectionTest {
   }
 
   @Test
-  void templateFunctions() {
+  void templateFunctionsTakeKeywordArguments() {
     Locale es = Locale.get("es");
-    TemplateFunction tr = LocaleSelection.translateFunction(es);
-    assertThat(tr.call("Hello")).isEqualTo("es");
-    assertThat(tr.call("a", "b", 1)).isEqualTo("a");
-    assertThat(tr.call("a", "b", 2L)).isEqualTo("b");
-    assertThatThrownBy(() -> tr.call()).hasMessageContaining("_() takes a message");
-    assertThatThrownBy(() -> tr.call("a", "b", "many")).hasMessageContaining("count");
-    TemplateFunction pg = LocaleSelection.pgettextFunction(es);
-    assertThat(pg.call("greeting", "Hello")).isEqualTo("es");
-    assertThat(pg.call("c", "a", "b", 3)).isEqualTo("b");
-    assertThatThrownBy(() -> pg.call("a")).hasMessageContaining("pgettext() takes");
+    assertThat(es.translate(TemplateArgs.of("Hello"))).isEqualTo("es");
+    assertThat(es.translate(TemplateArgs.of("a", "b", 1))).isEqualTo("a");
+    assertThat(es.translate(new TemplateArgs(List.of("a", "b"), Map.of("count", 2L))))
+        .isEqualTo("b");
+    assertThatThrownBy(() -> es.translate(TemplateArgs.of()))
+        .hasMessageContaining("missing required argument 'message'");
+    assertThatThrownBy(() -> es.translate(TemplateArgs.of("a", "b", "many")))
+        .hasMessageContaining("count");
+    assertThat(es.pgettext(TemplateArgs.of("greeting", "Hello"))).isEqualTo("es");
+    assertThat(
+            es.pgettext(
+                new TemplateArgs(List.of("c", "a"), Map.of("plural_message", "b", "count", 3))))
+        .isEqualTo("b");
+    assertThatThrownBy(() -> es.pgettext(TemplateArgs.of("a")))
+        .hasMessageContaining("missing required argument 'message'");
   }
 }

@@ -1,20 +1,18 @@
-package io.squall.template.internal;
+package io.squall.template.internal.py;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.jexl3.introspection.JexlPermissions;
 
 /**
- * What template expressions may touch. An allow-list, tighter than JEXL's {@code RESTRICTED}:
+ * Which Java classes and members template expressions may touch: an allow-list.
  *
  * <ul>
  *   <li>from the JDK only value and collection types: strings, boxed primitives, {@code java.math},
  *       {@code java.util} collections, streams and functions, concurrent collections and atomics,
  *       {@code java.time}, {@code java.text};
- *   <li>nothing of JEXL itself;
  *   <li>Squall's own classes (handlers, requests, locales the web layer passes in);
  *   <li>application classes: all of them, or only those in the configured packages.
  * </ul>
@@ -24,9 +22,19 @@ import org.apache.commons.jexl3.introspection.JexlPermissions;
  * sockets are all outside the list, an expression cannot reach {@code Runtime.exec} and the like
  * from any object it is given.
  */
-final class SandboxPermissions implements JexlPermissions {
+final class Sandbox {
   private static final Set<String> DENIED_METHODS =
-      Set.of("getClass", "wait", "notify", "notifyAll", "finalize", "clone");
+      Set.of(
+          "getClass",
+          "wait",
+          "notify",
+          "notifyAll",
+          "finalize",
+          "clone",
+          "getClassLoader",
+          "getModule",
+          "getDeclaringClass",
+          "describeConstable");
 
   private static final Set<Class<?>> JAVA_LANG =
       Set.of(
@@ -50,17 +58,15 @@ final class SandboxPermissions implements JexlPermissions {
 
   private final List<String> allowedPackages;
 
-  SandboxPermissions(List<String> allowedPackages) {
+  Sandbox(List<String> allowedPackages) {
     this.allowedPackages = List.copyOf(allowedPackages);
   }
 
-  @Override
-  public boolean allow(Package pack) {
+  boolean allow(Package pack) {
     return pack != null && allowPackage(pack.getName());
   }
 
-  @Override
-  public boolean allow(Class<?> clazz) {
+  boolean allow(Class<?> clazz) {
     if (clazz == null) {
       return false;
     }
@@ -94,8 +100,8 @@ final class SandboxPermissions implements JexlPermissions {
           || pkg.equals("java.time")
           || pkg.startsWith("java.time.");
     }
-    if (pkg.startsWith("org.apache.commons.jexl3")) {
-      return false;
+    if (pkg.startsWith("io.squall.template.internal")) {
+      return false; // the evaluator's own objects (lambdas, frames, scopes) stay opaque
     }
     if (pkg.equals("io.squall") || pkg.startsWith("io.squall.")) {
       return true;
@@ -122,25 +128,17 @@ final class SandboxPermissions implements JexlPermissions {
         || pkg.startsWith("org.ietf.");
   }
 
-  @Override
-  public boolean allow(Constructor<?> ctor) {
+  boolean allow(Constructor<?> ctor) {
     return false;
   }
 
-  @Override
-  public boolean allow(Field field) {
+  boolean allow(Field field) {
     return field != null && allow(field.getDeclaringClass());
   }
 
-  @Override
-  public boolean allow(Method method) {
+  boolean allow(Method method) {
     return method != null
         && !DENIED_METHODS.contains(method.getName())
         && allow(method.getDeclaringClass());
-  }
-
-  @Override
-  public JexlPermissions compose(String... src) {
-    throw new UnsupportedOperationException("template sandbox permissions are fixed");
   }
 }
