@@ -79,7 +79,9 @@ final class Fetch implements ConnectionPool.Waiter, ResponseReader.Handler {
     this.loop = client.ioLoop();
     this.key = HostKey.of(request.uri());
     HttpClientOptions o = client.options();
-    this.maxBodySize = request.maxBodySize() >= 0 ? request.maxBodySize() : o.maxBodySize();
+    long max = request.maxBodySize() >= 0 ? request.maxBodySize() : o.maxBodySize();
+    // as in Tornado: without a streaming callback the body must also fit the buffer size
+    this.maxBodySize = request.streamingCallback() == null ? Math.min(max, o.maxBufferSize()) : max;
     this.maxHeaderSize = request.maxHeaderSize() > 0 ? request.maxHeaderSize() : o.maxHeaderSize();
     this.requestHead = RequestHead.of(request, o.userAgent(), client.pool().reuses());
   }
@@ -304,7 +306,7 @@ final class Fetch implements ConnectionPool.Waiter, ResponseReader.Handler {
     head = h;
     if (h.contentLength() > maxBodySize) {
       throw new ResponseTooLargeError(
-          "Content-Length " + h.contentLength() + " is over maxBodySize (" + maxBodySize + ")");
+          "Content-Length " + h.contentLength() + " is over the limit of " + limitText());
     }
     redirecting =
         request.followRedirects()
@@ -344,8 +346,7 @@ final class Fetch implements ConnectionPool.Waiter, ResponseReader.Handler {
   public CompletionStage<?> body(byte[] chunk) throws HttpClientError {
     received += chunk.length;
     if (received > maxBodySize) {
-      throw new ResponseTooLargeError(
-          "response body is over maxBodySize (" + maxBodySize + " bytes)");
+      throw new ResponseTooLargeError("response body is over the limit of " + limitText());
     }
     if (redirecting) {
       return null;
@@ -361,6 +362,12 @@ final class Fetch implements ConnectionPool.Waiter, ResponseReader.Handler {
       deliver(chunk);
     }
     return lastStage;
+  }
+
+  private String limitText() {
+    return maxBodySize
+        + " bytes (maxBodySize"
+        + (request.streamingCallback() == null ? ", or maxBufferSize without streaming)" : ")");
   }
 
   private void deliverInflated(ByteBuffer piece) {
@@ -380,9 +387,9 @@ final class Fetch implements ConnectionPool.Waiter, ResponseReader.Handler {
     }
   }
 
-  private static HttpClientError gzipError(HttpInputException e) {
+  private HttpClientError gzipError(HttpInputException e) {
     return e.status() == 413
-        ? new ResponseTooLargeError(e.getMessage())
+        ? new ResponseTooLargeError("inflated response body is over the limit of " + limitText())
         : new MalformedResponseError(e.getMessage());
   }
 
