@@ -194,6 +194,9 @@ final class Fetch implements ConnectionPool.Waiter, ResponseReader.Handler {
       }
     }
     reader.start(request.method());
+    if (conn != c) {
+      return; // the response (or a failure, or a retry) ended this attempt already
+    }
     if (!done && !bodyStarted && !waitForContinue) {
       sendBody();
     }

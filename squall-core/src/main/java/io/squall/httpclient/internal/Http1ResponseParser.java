@@ -455,7 +455,7 @@ public final class Http1ResponseParser {
     while (i < end && HttpChars.isTchar(a[i])) {
       i++;
     }
-    if (i == end) {
+    if (i == end || !hasColon(a, i, end)) {
       throw bad("header line without a colon: " + printable(a, end));
     }
     if (a[i] != ':') {
@@ -472,6 +472,15 @@ public final class Http1ResponseParser {
     }
     pendingName = new String(a, 0, i, StandardCharsets.ISO_8859_1);
     pendingValue = value(a, i + 1, end);
+  }
+
+  private static boolean hasColon(byte[] a, int from, int end) {
+    for (int k = from; k < end; k++) {
+      if (a[k] == ':') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String value(byte[] a, int from, int end) throws HttpClientError {

@@ -163,8 +163,7 @@ public final class ResponseReader implements Http1ResponseParser.Listener {
         throw new MalformedResponseError("unexpected bytes after the end of the response");
       }
       if (parser.state() == Http1ResponseParser.State.MESSAGE_COMPLETE) {
-        stopped = true;
-        handler.complete(trailers);
+        completed();
         return false;
       }
       CompletionStage<?> h = hold;
@@ -230,8 +229,7 @@ public final class ResponseReader implements Http1ResponseParser.Listener {
         }
         parser.endOfInput(this);
         if (parser.state() == Http1ResponseParser.State.MESSAGE_COMPLETE) {
-          stopped = true;
-          handler.complete(trailers);
+          completed();
         }
         return false;
       }
@@ -239,6 +237,15 @@ public final class ResponseReader implements Http1ResponseParser.Listener {
     }
     fail(error);
     return false;
+  }
+
+  private void completed() {
+    stopped = true;
+    try {
+      handler.complete(trailers);
+    } catch (HttpClientError | RuntimeException e) {
+      handler.failed(e);
+    }
   }
 
   private void fail(Throwable e) {
