@@ -540,4 +540,20 @@ class HttpClientIntegrationTest {
     assertThat(e.getCause()).isInstanceOf(HttpClientError.class).hasMessageContaining("closed");
     c.close();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"squall", "jdk"})
+  void expect100ContinueSendsTheBodyAfterTheGoAhead(String server) throws Exception {
+    Backend b = backend(server);
+    HttpResponse r =
+        client()
+            .fetch(
+                HttpRequest.builder(b.url("/echo"))
+                    .method("PUT")
+                    .body("after continue")
+                    .expect100Continue(true)
+                    .requestTimeout(Duration.ofSeconds(5))
+                    .build());
+    assertThat(r.text()).startsWith("PUT|after continue|");
+  }
 }

@@ -35,8 +35,9 @@ import java.util.Arrays;
  *       no whitespace before the colon; values HTAB, SP, VCHAR or obs-text.
  *   <li>The head (status line, fields, empty line) may take at most {@code maxHeaderSize} bytes;
  *       the trailer section gets the same budget.
- *   <li>No body for HEAD, 1xx, 204 and 304; a 1xx or 204 that announces one is an error. 1xx other
- *       than 101 are interim: reported, then the next head is read.
+ *   <li>No body for HEAD, 1xx, 204 and 304; a 1xx or 204 that announces one (beyond {@code
+ *       Content-Length: 0}) is an error. 1xx other than 101 are interim: reported, then the next
+ *       head is read.
  *   <li>{@code Content-Length}: digits, repeated copies equal. {@code Transfer-Encoding}: only
  *       {@code chunked}, once; together with {@code Content-Length} it is an error. Neither: the
  *       body runs until the server closes.
@@ -521,7 +522,8 @@ public final class Http1ResponseParser {
       chunked = true;
     }
     if (status < 200) {
-      if (te != null || cl != null) {
+      // Content-Length: 0 is tolerated: the JDK's HttpServer sends it with 100 Continue
+      if (te != null || length > 0) {
         throw bad("response code " + status + " cannot have a body");
       }
       if (status != 101) {
