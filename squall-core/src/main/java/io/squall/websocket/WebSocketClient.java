@@ -1,10 +1,14 @@
 package io.squall.websocket;
 
+import io.squall.httpclient.MalformedResponseError;
+import io.squall.httpclient.ResponseTooLargeError;
+import io.squall.httpclient.internal.HostKey;
+import io.squall.httpclient.internal.PlainConnector;
+import io.squall.httpclient.internal.ResponseHead;
+import io.squall.httpclient.internal.UpgradeExchange;
 import io.squall.ioloop.IOLoop;
-import io.squall.ioloop.Timeout;
 import io.squall.ioloop.internal.Futures;
-import io.squall.iostream.IOStream;
-import io.squall.tcp.TcpClient;
+import io.squall.iostream.BaseIOStream;
 import io.squall.websocket.internal.ClientHandshake;
 import io.squall.websocket.internal.DeflateAgreement;
 import io.squall.websocket.internal.Handshake;
@@ -18,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Opens WebSocket connections to servers (Tornado's {@code websocket_connect}).
@@ -37,10 +40,14 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@link WebSocketHandshakeException} when the server answered with another status than 101
  *       (its {@link WebSocketHandshakeException#status()} says which, e.g. 403 for a refused {@code
  *       Origin}) or with a response that does not complete the handshake;
- *   <li>{@link TimeoutException} when connecting and the handshake took longer than {@link
- *       WebSocketClientOptions#connectTimeout()};
+ *   <li>{@link java.util.concurrent.TimeoutException} when connecting and the handshake took longer
+ *       than {@link WebSocketClientOptions#connectTimeout()};
  *   <li>an {@link java.io.IOException} from connecting, e.g. {@link java.net.ConnectException}.
  * </ul>
+ *
+ * <p>The connection is opened by the HTTP client's connection code ({@code io.squall.httpclient}):
+ * its connector (where TLS will plug in) and its response parser, which leaves frames the server
+ * sends right after the 101 in the stream for the WebSocket protocol.
  *
  * <p>Only {@code ws://} URLs ({@code http://} is taken to mean the same) are supported: there is no
  * TLS yet.
@@ -140,7 +147,10 @@ public final class WebSocketClient {
     headers.put(name, value);
   }
 
-  /** One connection attempt, on the loop. */
+  /**
+   * One connection attempt, on the loop: the HTTP client's connection code connects, sends the
+   * upgrade request and parses the response head; a 101 hands the stream over.
+   */
   private static final class Attempt {
     final CompletableFuture<WebSocketConnection> result = new CompletableFuture<>();
     private final IOLoop loop;
@@ -150,8 +160,6 @@ public final class WebSocketClient {
     private final String key;
     private final List<String> subprotocols;
     private final WebSocketClientOptions options;
-    private Timeout timer;
-    private IOStream stream;
 
     Attempt(
         IOLoop loop,
@@ -171,26 +179,28 @@ public final class WebSocketClient {
     }
 
     void start() {
-      timer =
-          loop.callLater(
-              options.connectTimeout(),
-              () ->
-                  fail(
-                      new TimeoutException(
-                          "WebSocket connect to "
-                              + host
-                              + ":"
-                              + port
-                              + " timed out after "
-                              + options.connectTimeout())));
       try {
-        TcpClient.connect(host, port, options.connectTimeout())
+        UpgradeExchange.start(
+                loop,
+                PlainConnector.INSTANCE,
+                new HostKey("http", host, port),
+                head,
+                options.connectTimeout(),
+                ClientHandshake.MAX_RESPONSE_HEAD,
+                MAX_ERROR_BODY)
             .whenComplete(
-                (s, e) -> {
+                (r, e) -> {
                   if (e != null) {
                     fail(e);
                   } else {
-                    connected(s);
+                    try {
+                      responded(r);
+                    } catch (WebSocketHandshakeException | RuntimeException ex) {
+                      if (r.stream() != null) {
+                        r.stream().close();
+                      }
+                      fail(ex);
+                    }
                   }
                 });
       } catch (RuntimeException e) {
@@ -199,46 +209,24 @@ public final class WebSocketClient {
     }
 
     private void fail(Throwable e) {
-      if (result.completeExceptionally(Futures.unwrap(e))) {
-        timer.cancel();
-        if (stream != null) {
-          stream.close();
-        }
+      e = Futures.unwrap(e);
+      if (e instanceof MalformedResponseError || e instanceof ResponseTooLargeError) {
+        e = new WebSocketHandshakeException("bad handshake response: " + e.getMessage());
       }
+      result.completeExceptionally(e);
     }
 
-    private void connected(IOStream s) {
-      if (result.isDone()) {
-        s.close(); // timed out meanwhile
+    private void responded(UpgradeExchange.Result r) throws WebSocketHandshakeException {
+      ResponseHead response = r.head();
+      if (r.stream() == null) {
+        fail(
+            new WebSocketHandshakeException(
+                response.status(),
+                "WebSocket handshake refused: " + response.status() + " " + response.reason(),
+                new String(r.body(), StandardCharsets.UTF_8)));
         return;
       }
-      stream = s;
-      s.setNoDelay(true);
-      s.write(head);
-      s.readUntil(ClientHandshake.END_OF_HEAD, ClientHandshake.MAX_RESPONSE_HEAD)
-          .whenComplete(
-              (bytes, e) -> {
-                if (e != null) {
-                  fail(e);
-                } else {
-                  try {
-                    responded(bytes);
-                  } catch (WebSocketHandshakeException | RuntimeException ex) {
-                    fail(ex);
-                  }
-                }
-              });
-    }
-
-    private void responded(byte[] bytes) throws WebSocketHandshakeException {
-      if (result.isDone()) {
-        return;
-      }
-      ClientHandshake.ResponseHead response = ClientHandshake.parseResponse(bytes);
-      if (response.status() != 101) {
-        refused(response);
-        return;
-      }
+      BaseIOStream stream = r.stream();
       String selected =
           Handshake.checkUpgradeResponse(
               response.status(), response.headers()::getJoined, key, subprotocols);
@@ -246,7 +234,6 @@ public final class WebSocketClient {
       DeflateAgreement agreement =
           PerMessageDeflate.acceptAsClient(
               response.headers().getJoined("Sec-WebSocket-Extensions"), compression);
-      timer.cancel();
       WebSocketProtocol.Params params =
           new WebSocketProtocol.Params(
               options.maxMessageSize(),
@@ -268,32 +255,6 @@ public final class WebSocketClient {
       } else {
         stream.close();
       }
-    }
-
-    /** Fails with the status, after reading a short body when there is one. */
-    private void refused(ClientHandshake.ResponseHead response) {
-      String message =
-          "WebSocket handshake refused: " + response.status() + " " + response.reason();
-      String length = response.headers().get("Content-Length");
-      int n = -1;
-      try {
-        n = length == null ? -1 : Integer.parseInt(length.strip());
-      } catch (NumberFormatException e) {
-        // no body then
-      }
-      if (n <= 0 || n > MAX_ERROR_BODY) {
-        fail(new WebSocketHandshakeException(response.status(), message, ""));
-        return;
-      }
-      stream
-          .readBytes(n)
-          .whenComplete(
-              (body, e) ->
-                  fail(
-                      new WebSocketHandshakeException(
-                          response.status(),
-                          message,
-                          body == null ? "" : new String(body, StandardCharsets.UTF_8))));
     }
   }
 }

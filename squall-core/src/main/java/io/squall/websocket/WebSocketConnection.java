@@ -2,7 +2,7 @@ package io.squall.websocket;
 
 import io.squall.http.HttpHeaders;
 import io.squall.ioloop.IOLoop;
-import io.squall.iostream.IOStream;
+import io.squall.iostream.BaseIOStream;
 import io.squall.websocket.internal.DeflateAgreement;
 import io.squall.websocket.internal.Role;
 import io.squall.websocket.internal.WebSocketProtocol;
@@ -52,7 +52,7 @@ public final class WebSocketConnection {
   private volatile String closeReason;
 
   WebSocketConnection(
-      IOStream stream,
+      BaseIOStream stream,
       WebSocketProtocol.Params params,
       DeflateAgreement agreement,
       int compressionLevel,

@@ -10,9 +10,10 @@ import java.util.zip.Inflater;
 /**
  * Inflates a gzip request body as it arrives, piece by piece, for servers with {@code
  * decompressRequest} on (Tornado's {@code _GzipMessageDelegate}). The inflated size counts against
- * the body limit, so a small compressed body cannot expand past it; a corrupt stream is a 400.
+ * the body limit, so a small compressed body cannot expand past it; a corrupt stream is a 400. The
+ * HTTP client inflates gzip responses with it too (its messages then say "response body").
  */
-final class GzipBodyDecoder {
+public final class GzipBodyDecoder {
   private static final int FHCRC = 2;
   private static final int FEXTRA = 4;
   private static final int FNAME = 8;
@@ -25,13 +26,21 @@ final class GzipBodyDecoder {
   private byte[] header = new byte[0];
   private boolean headerDone;
   private byte[] trailer = new byte[0];
+  private final String what;
 
-  GzipBodyDecoder(int chunkSize) {
+  /** A decoder for request bodies that hands out inflated pieces of at most {@code chunkSize}. */
+  public GzipBodyDecoder(int chunkSize) {
+    this(chunkSize, "request body");
+  }
+
+  /** A decoder whose error messages name the body {@code what} (e.g. "response body"). */
+  public GzipBodyDecoder(int chunkSize, String what) {
     this.out = new byte[chunkSize];
+    this.what = what;
   }
 
   /** Inflates {@code in}, handing each inflated piece to {@code sink} (valid during the call). */
-  void feed(ByteBuffer in, long limit, Consumer<ByteBuffer> sink) {
+  public void feed(ByteBuffer in, long limit, Consumer<ByteBuffer> sink) {
     while (in.hasRemaining()) {
       if (!headerDone) {
         header = append(header, in);
@@ -48,7 +57,7 @@ final class GzipBodyDecoder {
       if (inflater.finished()) {
         trailer = append(trailer, in);
         if (trailer.length > 8) {
-          throw new HttpInputException(400, "data after the end of the gzip body");
+          throw new HttpInputException(400, "data after the end of the gzip " + what);
         }
         continue;
       }
@@ -61,7 +70,7 @@ final class GzipBodyDecoder {
             produced += got;
             if (produced > limit) {
               throw new HttpInputException(
-                  413, "inflated request body is over the limit of " + limit + " bytes");
+                  413, "inflated " + what + " is over the limit of " + limit + " bytes");
             }
             crc.update(out, 0, got);
             sink.accept(ByteBuffer.wrap(out, 0, got));
@@ -73,7 +82,7 @@ final class GzipBodyDecoder {
           }
         }
       } catch (DataFormatException e) {
-        throw new HttpInputException(400, "corrupt gzip request body: " + e.getMessage());
+        throw new HttpInputException(400, "corrupt gzip " + what + ": " + e.getMessage());
       }
       if (in.position() == before && !inflater.finished()) {
         break; // nothing consumed; wait for more
@@ -82,9 +91,9 @@ final class GzipBodyDecoder {
   }
 
   /** Checks the end of the stream; call when the request body is complete. */
-  void finish() {
+  public void finish() {
     if (!headerDone || !inflater.finished() || trailer.length != 8) {
-      throw new HttpInputException(400, "gzip request body is truncated");
+      throw new HttpInputException(400, "gzip " + what + " is truncated");
     }
     long expectCrc =
         (trailer[0] & 0xffL)
@@ -92,11 +101,11 @@ final class GzipBodyDecoder {
             | (trailer[2] & 0xffL) << 16
             | (trailer[3] & 0xffL) << 24;
     if (expectCrc != crc.getValue()) {
-      throw new HttpInputException(400, "gzip request body fails its CRC check");
+      throw new HttpInputException(400, "gzip " + what + " fails its CRC check");
     }
   }
 
-  void close() {
+  public void close() {
     inflater.end();
   }
 
@@ -108,12 +117,12 @@ final class GzipBodyDecoder {
   }
 
   /** The header's length when {@code h} holds all of it, -1 when more is needed. */
-  private static int headerLength(byte[] h) {
+  private int headerLength(byte[] h) {
     if (h.length < 10) {
       return -1;
     }
     if ((h[0] & 0xff) != 0x1f || (h[1] & 0xff) != 0x8b || h[2] != 8) {
-      throw new HttpInputException(400, "request body is not gzip data");
+      throw new HttpInputException(400, what + " is not gzip data");
     }
     int flags = h[3] & 0xff;
     int pos = 10;
