@@ -247,19 +247,37 @@ public final class HttpServerRequest {
   }
 
   /**
-   * Parses {@link #body()} as form arguments and files, according to {@code Content-Type}.
+   * Parses {@link #body()} as form arguments and files, according to {@code Content-Type}, with
+   * {@link MultipartLimits#DEFAULT}. See {@link #parseBody(MultipartLimits)}.
    *
-   * <p>A malformed body is logged and leaves the arguments parsed so far.
+   * @throws HttpInputException (413) if a multipart body has more parts than the limit
    */
   public void parseBody() {
+    parseBody(MultipartLimits.DEFAULT);
+  }
+
+  /**
+   * Parses {@link #body()} as form arguments and files, according to {@code Content-Type}.
+   *
+   * <p>A malformed body is logged, in one line for the request, and leaves the arguments empty. A
+   * multipart body with more parts than {@code limits} allow is not parsed at all and raises a 413
+   * instead (GHSA-qjxf-f2mg-c6mc).
+   *
+   * @param limits the multipart limits
+   * @throws HttpInputException (413) if a multipart body has more parts than the limit
+   */
+  public void parseBody(MultipartLimits limits) {
     String contentType = headers.get("Content-Type");
     if (contentType == null || body.length == 0) {
       return;
     }
     arguments = null;
     try {
-      BodyArguments.parseBodyArguments(contentType, body, bodyArguments, files);
+      BodyArguments.parseBodyArguments(contentType, body, bodyArguments, files, limits);
     } catch (HttpInputException e) {
+      if (e.status() == 413) {
+        throw e;
+      }
       // As Tornado: a malformed form body leaves the arguments empty, it does not fail the
       // request; a handler that needs an argument gets a 400 for the missing argument.
       LOG.warn("Invalid {} body from {}: {}", contentType, remoteIp, e.getMessage());

@@ -63,7 +63,7 @@ final class HandlerDelegate implements HttpMessageDelegate {
     request.setBody(body.toArray());
     body = null;
     try {
-      request.parseBody();
+      request.parseBody(app.settings().multipartLimits());
     } catch (HttpInputException e) {
       handler.sendError(e.status(), HttpError.withReason(e.status(), null, e.getMessage()));
       return;
