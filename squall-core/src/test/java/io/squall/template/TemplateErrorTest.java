@@ -32,6 +32,19 @@ class TemplateErrorTest {
   }
 
   @Test
+  void deeplyNestedBracesAreRefusedBeforeJexlBacktracks() {
+    // found by the Jazzer target (issue 16): JEXL took seconds for 12 nested '{', minutes beyond
+    assertThatThrownBy(() -> new Template("{{ " + "{".repeat(40) + " }}", "deep.html", null))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("nested more than 6 deep");
+    assertThatThrownBy(() -> new Template("x\n{{ " + "{".repeat(7) + "1" + "}".repeat(7) + " }}"))
+        .isInstanceOf(TemplateException.class)
+        .satisfies(e -> assertThat(((TemplateException) e).line()).isEqualTo(2));
+    // braces in strings do not count
+    assertThat(new Template("{{ '{{{{{{{{{{' }}").generate(Map.of())).isEqualTo("{{{{{{{{{{");
+  }
+
+  @Test
   void directiveErrorNamesItsLine() {
     DictLoader loader = new DictLoader(Map.of("test.html", "one\ntwo{%if 1/0%}\nthree{%end%}\n"));
     TemplateException e = renderError(loader, "test.html");

@@ -3,6 +3,7 @@ package io.squall.adversarial.http;
 import io.squall.http.HttpHeaders;
 import io.squall.http.internal.Http1RequestParser;
 import io.squall.http.internal.HttpParseException;
+import io.squall.http.internal.ParserLimits;
 import io.squall.http.internal.RequestHead;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -28,7 +29,12 @@ final class SquallOracle {
    * if null): the outcome must not depend on how bytes arrive.
    */
   static Outcome parse(byte[] input, Random split) {
-    Http1RequestParser parser = new Http1RequestParser();
+    return parse(input, split, ParserLimits.DEFAULT);
+  }
+
+  /** As {@link #parse(byte[], Random)}, with the given limits. */
+  static Outcome parse(byte[] input, Random split, ParserLimits limits) {
+    Http1RequestParser parser = new Http1RequestParser(limits);
     List<Outcome.Message> messages = new ArrayList<>();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     RequestHead[] head = new RequestHead[1];
