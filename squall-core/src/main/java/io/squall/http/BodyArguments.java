@@ -88,7 +88,8 @@ public final class BodyArguments {
    * <p>On error nothing is added to the maps.
    *
    * @throws HttpInputException (400) on a malformed body (missing boundary, no final boundary, a
-   *     part without headers or name, too many parts, invalid UTF-8, ...)
+   *     part without headers or name, invalid UTF-8, ...); (413) on more parts than {@code
+   *     limits.maxParts()}
    */
   public static void parseBodyArguments(
       String contentType,

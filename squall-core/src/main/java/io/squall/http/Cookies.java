@@ -30,10 +30,12 @@ public final class Cookies {
     while (i <= n) {
       int semi = cookieHeader.indexOf(';', i);
       int end = semi < 0 ? n : semi;
-      int eq = cookieHeader.indexOf('=', i);
+      // look for '=' within this piece only: searching to the end of the header made a header of
+      // many pieces without '=' quadratic (CVE-2024-52804)
+      int eq = cookieHeader.indexOf('=', i, end);
       String key;
       String value;
-      if (eq >= 0 && eq < end) {
+      if (eq >= 0) {
         key = cookieHeader.substring(i, eq).strip();
         value = cookieHeader.substring(eq + 1, end).strip();
       } else {

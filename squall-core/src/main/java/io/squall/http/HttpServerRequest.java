@@ -27,8 +27,8 @@ public final class HttpServerRequest {
           }
 
           @Override
-          public void parseBody(HttpServerRequest request) {
-            request.parseBody();
+          public void parseBody(HttpServerRequest request, MultipartLimits limits) {
+            request.parseBody(limits);
           }
 
           @Override
@@ -276,15 +276,27 @@ public final class HttpServerRequest {
     return files;
   }
 
-  private void parseBody() {
+  /**
+   * Parses {@link #body()} as form arguments and files, according to {@code Content-Type}.
+   *
+   * <p>A malformed body is logged, in one line for the request, and leaves the arguments empty. A
+   * multipart body with more parts than {@code limits} allow is not parsed at all and raises a 413
+   * instead (GHSA-qjxf-f2mg-c6mc).
+   *
+   * @throws HttpInputException (413) if a multipart body has more parts than the limit
+   */
+  private void parseBody(MultipartLimits limits) {
     String contentType = headers.get("Content-Type");
     if (contentType == null || body.length == 0) {
       return;
     }
     arguments = null;
     try {
-      BodyArguments.parseBodyArguments(contentType, body, bodyArguments, files);
+      BodyArguments.parseBodyArguments(contentType, body, bodyArguments, files, limits);
     } catch (HttpInputException e) {
+      if (e.status() == 413) {
+        throw e;
+      }
       // As Tornado: a malformed form body leaves the arguments empty, it does not fail the
       // request; a handler that needs an argument gets a 400 for the missing argument.
       LOG.warn("Invalid {} body from {}: {}", contentType, remoteIp, e.getMessage());

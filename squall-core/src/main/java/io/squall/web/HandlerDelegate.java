@@ -1,6 +1,7 @@
 package io.squall.web;
 
 import io.squall.http.HttpConnection;
+import io.squall.http.HttpInputException;
 import io.squall.http.HttpMessageDelegate;
 import io.squall.http.HttpServerRequest;
 import io.squall.http.internal.BodyCollector;
@@ -64,7 +65,13 @@ final class HandlerDelegate implements HttpMessageDelegate {
     }
     REQUESTS.setBody(request, body.toArray());
     body = null;
-    REQUESTS.parseBody(request); // a malformed body leaves the arguments empty; it never throws
+    try {
+      // a malformed body leaves the arguments empty; only too many multipart parts throw (413)
+      REQUESTS.parseBody(request, app.settings().multipartLimits());
+    } catch (HttpInputException e) {
+      handler.sendError(e.status(), HttpError.withReason(e.status(), null, e.getMessage()));
+      return;
+    }
     handler.invoker().execute();
   }
 

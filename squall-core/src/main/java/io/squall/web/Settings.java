@@ -1,5 +1,6 @@
 package io.squall.web;
 
+import io.squall.http.MultipartLimits;
 import io.squall.template.BaseLoader;
 import io.squall.template.Loader;
 import io.squall.template.UIModule;
@@ -52,6 +53,7 @@ public final class Settings {
   private final Map<String, Object> custom;
   private final Map<String, Function<? super RequestHandler, ? extends UIModule>> uiModules;
   private final BaseLoader templateLoader;
+  private final MultipartLimits multipartLimits;
 
   private Settings(Builder b) {
     this.debug = b.debug;
@@ -77,6 +79,7 @@ public final class Settings {
     this.custom = Collections.unmodifiableMap(new LinkedHashMap<>(b.custom));
     this.uiModules = Collections.unmodifiableMap(new LinkedHashMap<>(b.uiModules));
     this.templateLoader = b.templateLoader;
+    this.multipartLimits = b.multipartLimits;
   }
 
   /** A builder with Tornado's defaults. */
@@ -211,6 +214,14 @@ public final class Settings {
     return templateLoader;
   }
 
+  /**
+   * Limits on {@code multipart/form-data} bodies (default {@link MultipartLimits#DEFAULT}: 100
+   * parts, 10 KiB of headers per part); more parts than allowed answer 413.
+   */
+  public MultipartLimits multipartLimits() {
+    return multipartLimits;
+  }
+
   /** Builds {@link Settings}. */
   public static final class Builder {
     private boolean debug;
@@ -237,6 +248,7 @@ public final class Settings {
     private final Map<String, Function<? super RequestHandler, ? extends UIModule>> uiModules =
         new LinkedHashMap<>();
     private BaseLoader templateLoader;
+    private MultipartLimits multipartLimits = MultipartLimits.DEFAULT;
 
     private Builder() {}
 
@@ -400,6 +412,15 @@ public final class Settings {
     /** Largest WebSocket message (default 10 MiB). */
     public Builder websocketMaxMessageSize(int bytes) {
       this.websocketMaxMessageSize = bytes;
+      return this;
+    }
+
+    /**
+     * Limits on multipart bodies (Tornado's {@code ParseMultipartConfig}); see {@link
+     * #multipartLimits}.
+     */
+    public Builder multipartLimits(MultipartLimits limits) {
+      this.multipartLimits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

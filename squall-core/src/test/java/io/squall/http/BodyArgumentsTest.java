@@ -403,7 +403,9 @@ class BodyArgumentsTest {
                     args,
                     files,
                     new MultipartLimits(0, 1000)))
-        .hasMessageContaining("too many parts");
+        .hasMessageContaining("too many parts")
+        // GHSA-qjxf-f2mg-c6mc: over the part limit is 413, like any body over a limit
+        .satisfies(e -> assertThat(((HttpInputException) e).status()).isEqualTo(413));
     assertThatThrownBy(
             () ->
                 BodyArguments.parseBodyArguments(

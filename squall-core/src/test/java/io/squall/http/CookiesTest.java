@@ -1,6 +1,7 @@
 package io.squall.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -97,6 +98,15 @@ class CookiesTest {
   }
 
   private static final String ALPHABET = "ab=;\"\\ \t0\u00e9\u0000";
+
+  @Test
+  void piecesWithoutEqualsAreSplitOnTheirOwn() {
+    // CVE-2024-52804 shape: each piece used to search for '=' to the end of the header
+    // (quadratic); HostileHeaderBenchmark.cookiesWithoutEquals measures it
+    assertThat(Cookies.parse("a; b=1; c")).containsExactly(entry("", "c"), entry("b", "1"));
+    assertThat(Cookies.parse("a;".repeat(50_000) + "k=v"))
+        .containsExactly(entry("", "a"), entry("k", "v"));
+  }
 
   @Test
   void neverThrowsOnJunk() {

@@ -37,6 +37,25 @@ class TemplateErrorTest {
   }
 
   @Test
+  void deeplyNestedExpressionsAreRefusedWithTheirLine() {
+    // found by the Jazzer target (issue 16): deep nesting must be a clear error, not a stack
+    // overflow or a parser that backtracks for minutes
+    for (String open :
+        new String[] {"{", "(", "[", "-", "~", "not ", "2**", "lambda: ", "1 if 1 else "}) {
+      assertThatThrownBy(
+              () -> new Template("x\n{{ " + open.repeat(5000) + "1 }}", "deep.html", null))
+          .as(open)
+          .isInstanceOf(TemplateException.class)
+          .hasMessageContaining("nested too deeply")
+          .satisfies(e -> assertThat(((TemplateException) e).line()).isEqualTo(2));
+    }
+    assertThat(new Template("{{ [[[[[[[[1]]]]]]]][0][0][0][0][0][0][0][0] }}").generate(Map.of()))
+        .isEqualTo("1");
+    // braces in strings do not count
+    assertThat(new Template("{{ '{{{{{{{{{{' }}").generate(Map.of())).isEqualTo("{{{{{{{{{{");
+  }
+
+  @Test
   void directiveErrorNamesItsLine() {
     DictLoader loader = new DictLoader(Map.of("test.html", "one\ntwo{%if 1/0%}\nthree{%end%}\n"));
     TemplateException e = renderError(loader, "test.html");

@@ -5,11 +5,12 @@ import java.util.Arrays;
 
 /**
  * Collects a request body that arrives in pieces into one array. The connection has already bounded
- * the body by {@code maxBodySize}; the first allocation trusts {@code Content-Length} only up to 1
- * MiB, so a client cannot make the server reserve memory it never sends.
+ * the body by {@code maxBodySize}; the first allocation trusts {@code Content-Length} only up to 64
+ * KiB, so a client cannot make the server reserve memory it never sends (at 1 MiB, 500 slow-body
+ * connections that had each sent a head took 500 MB; issue 16). Larger bodies grow by doubling.
  */
 public final class BodyCollector {
-  private static final int MAX_PREALLOCATE = 1 << 20;
+  static final int MAX_PREALLOCATE = 64 * 1024;
 
   private byte[] body;
   private int length;
@@ -35,6 +36,11 @@ public final class BodyCollector {
     }
     chunk.get(body, length, n);
     length += n;
+  }
+
+  /** The bytes reserved so far (for tests). */
+  int capacity() {
+    return body.length;
   }
 
   /** The body collected so far. */

@@ -51,10 +51,10 @@ import java.util.Objects;
  *       trimmed.
  *   <li>HTTP/1.1 needs exactly one Host; a Host may not repeat and must look like {@code
  *       host[:port]}.
- *   <li>Content-Length: digits only; repeated or comma-separated copies must all be equal; overflow
- *       is an error. Transfer-Encoding: only {@code chunked}, once, last; any other coding is 501,
- *       chunked twice or not last is 400, Transfer-Encoding in HTTP/1.0 or together with
- *       Content-Length is 400.
+ *   <li>Content-Length: digits only; repeated or comma-separated copies must all be the same digits
+ *       ({@code 5, 05} conflicts); overflow is an error. Transfer-Encoding: only {@code chunked},
+ *       once, last; any other coding is 501, chunked twice or not last is 400, Transfer-Encoding in
+ *       HTTP/1.0 or together with Content-Length is 400.
  *   <li>Chunk size: hex digits, no overflow, optional well-formed extensions (ignored).
  * </ul>
  *
@@ -131,6 +131,7 @@ public final class Http1RequestParser {
   private HttpHeaders trailers;
   private boolean contentLengthSeen;
   private long contentLength = -1;
+  private int contentLengthDigits; // so "5" and "05" count as different values
   private boolean transferEncodingSeen;
   private int chunkedCount;
   private boolean lastCodingChunked;
@@ -185,6 +186,7 @@ public final class Http1RequestParser {
     trailers = null;
     contentLengthSeen = false;
     contentLength = -1;
+    contentLengthDigits = 0;
     transferEncodingSeen = false;
     chunkedCount = 0;
     lastCodingChunked = false;
@@ -564,11 +566,14 @@ public final class Http1RequestParser {
       if (i == s) {
         throw bad("Invalid Content-Length");
       }
-      if (contentLengthSeen && v != contentLength) {
+      // RFC 9112 6.3: a list is only acceptable if its values are the same; compare them as
+      // written (as Tornado and h11 do), so "5, 05" is a conflict too
+      if (contentLengthSeen && (v != contentLength || i - s != contentLengthDigits)) {
         throw bad("Conflicting Content-Length values");
       }
       contentLengthSeen = true;
       contentLength = v;
+      contentLengthDigits = i - s;
       while (i < end && HttpChars.isOws(a[i])) {
         i++;
       }

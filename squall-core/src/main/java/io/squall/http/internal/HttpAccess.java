@@ -2,6 +2,7 @@ package io.squall.http.internal;
 
 import io.squall.http.HttpHeaders;
 import io.squall.http.HttpServerRequest;
+import io.squall.http.MultipartLimits;
 
 /**
  * Back doors from the server's internals into the exported {@code io.squall.http} types, for
@@ -27,9 +28,12 @@ public final class HttpAccess {
 
     /**
      * Parses the body as form arguments and files, by {@code Content-Type}; a malformed body is
-     * logged and leaves the arguments parsed so far.
+     * logged and leaves the arguments empty.
+     *
+     * @throws io.squall.http.HttpInputException (413) if a multipart body has more parts than
+     *     {@code limits} allow; nothing is parsed then
      */
-    void parseBody(HttpServerRequest request);
+    void parseBody(HttpServerRequest request, MultipartLimits limits);
 
     /** Marks the response finished (for {@link HttpServerRequest#requestTime()}). */
     void markFinished(HttpServerRequest request);

@@ -16,8 +16,9 @@ import java.util.Map;
  * ignored. Each part needs a {@code Content-Disposition: form-data} header with a non-empty {@code
  * name}; a non-empty {@code filename} (or {@code filename*}) makes it a file. Part headers are
  * UTF-8 (browsers send raw UTF-8 file names). Any malformation raises a 400 {@link
- * HttpInputException} and leaves the output maps untouched. Delimiters are found with a
- * Boyer-Moore-Horspool search, so hostile bodies cannot make parsing quadratic.
+ * HttpInputException} (413 for more parts than {@link MultipartLimits#maxParts()}) and leaves the
+ * output maps untouched. Delimiters are found with a Boyer-Moore-Horspool search, so hostile bodies
+ * cannot make parsing quadratic.
  */
 public final class MultipartParser {
   private static final String PREFIX = "Invalid multipart/form-data: ";
@@ -73,7 +74,9 @@ public final class MultipartParser {
         throw error("no final boundary");
       }
       if (++parts > limits.maxParts()) {
-        throw error("too many parts");
+        // GHSA-qjxf-f2mg-c6mc: 413, as for any other body over a configured limit
+        throw new HttpInputException(
+            413, PREFIX + "too many parts (the limit is " + limits.maxParts() + ")");
       }
       parsePart(body, partStart, next, limits, argNames, argValues, fileNames, fileValues);
       pos = next + 2;

@@ -89,6 +89,12 @@ class Http1RequestParserBadInputTest {
             "differing Content-Length headers",
             POST + "Content-Length: 5\r\nContent-Length: 6\r\n\r\nhello",
             400),
+        // found by the differential test (issue 16): Tornado and h11 compare the values as written
+        bad("same value, other digits", POST + "Content-Length: 5, 05\r\n\r\nhello", 400),
+        bad(
+            "same value, other digits, two headers",
+            POST + "Content-Length: 5\r\nContent-Length: 005\r\n\r\nhello",
+            400),
         bad("non-numeric Content-Length", POST + "Content-Length: foo\r\n\r\n", 400),
         bad("plus sign", POST + "Content-Length: +10\r\n\r\n", 400),
         bad("negative", POST + "Content-Length: -1\r\n\r\n", 400),

@@ -206,13 +206,21 @@ final class ExprParser {
   private int depth;
 
   private Ev test() {
-    if (++depth > 100) {
-      throw error("expression nested too deeply", peek());
-    }
+    enter();
     try {
       return testInner();
     } finally {
       depth--;
+    }
+  }
+
+  /**
+   * Counts one level of recursion; every self-recursive rule (test, not, unary operators, {@code
+   * **}) goes through it, so a deeply nested expression is a syntax error, never a stack overflow.
+   */
+  private void enter() {
+    if (++depth > 100) {
+      throw error("expression nested too deeply", peek());
     }
   }
 
@@ -310,7 +318,12 @@ final class ExprParser {
   private Ev notTest() {
     if (at("not")) {
       Token t = next();
-      return new Operators.Not(notTest(), pos(t));
+      enter();
+      try {
+        return new Operators.Not(notTest(), pos(t));
+      } finally {
+        depth--;
+      }
     }
     return comparison();
   }
@@ -432,7 +445,13 @@ final class ExprParser {
   private Ev factor() {
     if (at("-") || at("+") || at("~")) {
       Token t = next();
-      Ev operand = factor();
+      Ev operand;
+      enter();
+      try {
+        operand = factor();
+      } finally {
+        depth--;
+      }
       Object c = operand.constant();
       if (c != Ev.NOT_CONSTANT
           && t.text().equals("-")
@@ -449,7 +468,12 @@ final class ExprParser {
     Ev e = primary();
     if (at("**")) {
       Token t = next();
-      return new Operators.Binary(Operators.Bin.POW, e, factor(), pos(t));
+      enter();
+      try {
+        return new Operators.Binary(Operators.Bin.POW, e, factor(), pos(t));
+      } finally {
+        depth--;
+      }
     }
     return e;
   }
