@@ -110,12 +110,13 @@ public class HttpServer extends TcpServer {
    */
   public CompletableFuture<Void> shutdown(Duration grace) {
     stop();
+    CompletableFuture<Void> hooks = delegateShutdown(grace);
     CompletableFuture<Void> done = new CompletableFuture<>();
     allClosed = done;
     List<Http1ServerConnection> open = new ArrayList<>(connections);
     if (open.isEmpty()) {
       done.complete(null);
-      return done;
+      return CompletableFuture.allOf(done, hooks);
     }
     for (Http1ServerConnection c : open) {
       c.loop().addCallback(c::drain);
@@ -137,7 +138,28 @@ public class HttpServer extends TcpServer {
     if (connections.isEmpty()) {
       done.complete(null);
     }
-    return done;
+    return CompletableFuture.allOf(done, hooks);
+  }
+
+  /**
+   * The delegate's {@link HttpServerConnectionDelegate#shutdownStarted} work, given at most {@code
+   * grace}: what is still running after it is logged and no longer waited for.
+   */
+  private CompletableFuture<Void> delegateShutdown(Duration grace) {
+    CompletableFuture<Void> hooks;
+    try {
+      hooks = delegate.shutdownStarted().toCompletableFuture();
+    } catch (RuntimeException e) {
+      log.warn("shutdown work of {} failed", delegate, e);
+      return CompletableFuture.completedFuture(null);
+    }
+    return hooks
+        .completeOnTimeout(null, grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .exceptionally(
+            e -> {
+              log.warn("shutdown work of {} failed", delegate, e);
+              return null;
+            });
   }
 
   /**

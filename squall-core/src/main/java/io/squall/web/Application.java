@@ -12,6 +12,7 @@ import io.squall.template.TemplateSettings;
 import io.squall.web.internal.CookieSecret;
 import io.squall.web.internal.HandlerDispatch;
 import io.squall.web.internal.Router;
+import io.squall.web.internal.ShutdownHooks;
 import io.squall.web.internal.UrlSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -58,6 +61,8 @@ public final class Application implements HttpServerConnectionDelegate {
   private final CookieSecret cookieSecret;
   private final StaticFiles staticFiles;
   private final Map<Path, BaseLoader> templateLoaders = new ConcurrentHashMap<>();
+  private final ShutdownHooks shutdownHooks;
+  private final List<Application> mountedApps = new ArrayList<>();
 
   /** A route as declared, kept so an application can be mounted under a prefix. */
   record RouteDef(
@@ -67,8 +72,10 @@ public final class Application implements HttpServerConnectionDelegate {
       String name,
       Application mounted) {}
 
-  private Application(Settings settings, List<RouteDef> defs, String prefix) {
+  private Application(
+      Settings settings, List<RouteDef> defs, String prefix, ShutdownHooks shutdownHooks) {
     this.settings = settings;
+    this.shutdownHooks = shutdownHooks;
     this.defs = List.copyOf(defs);
     this.prefix = prefix;
     this.cookieSecret =
@@ -83,6 +90,7 @@ public final class Application implements HttpServerConnectionDelegate {
     for (RouteDef d : defs) {
       if (d.mounted() != null) {
         Application sub = d.mounted().mountedAt(prefix + d.pattern());
+        mountedApps.add(sub);
         router.mount(d.host(), prefix + d.pattern(), sub);
       } else {
         UrlSpec spec = new UrlSpec(prefixed(prefix, d.pattern()), d.factory(), d.name());
@@ -137,7 +145,7 @@ public final class Application implements HttpServerConnectionDelegate {
   /** This application with every route under {@code prefix} (used by {@link Builder#mount}). */
   Application mountedAt(String newPrefix) {
     String p = newPrefix.endsWith("/") ? newPrefix.substring(0, newPrefix.length() - 1) : newPrefix;
-    return new Application(settings, defs, p);
+    return new Application(settings, defs, p, shutdownHooks); // one registry with the original
   }
 
   /** The settings. */
@@ -220,6 +228,34 @@ public final class Application implements HttpServerConnectionDelegate {
       throw new UncheckedIOException("cannot serve on port " + port, e);
     }
     return server;
+  }
+
+  /**
+   * Registers work to do when the server begins a graceful shutdown (SIGTERM, {@code
+   * HttpServer.shutdown}): for example answering long-poll requests that wait for news. The server
+   * waits, within its grace period, for the stage the hook returns. Open WebSockets register
+   * themselves and are closed with 1001 (going away). Safe from any thread; hooks run on no
+   * particular thread, so hand loop work to its loop.
+   *
+   * @param hook run once at shutdown; returns a stage to wait for, or null
+   * @return removes the hook again (a connection that ended no longer needs it)
+   */
+  public Runnable onShutdown(Supplier<? extends CompletionStage<?>> hook) {
+    return shutdownHooks.add(Objects.requireNonNull(hook, "hook"));
+  }
+
+  /**
+   * Runs the shutdown hooks of this application and of the applications mounted in it; completes
+   * when the stages they returned have.
+   */
+  @Override
+  public CompletableFuture<Void> shutdownStarted() {
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    all.add(shutdownHooks.run());
+    for (Application sub : mountedApps) {
+      all.add(sub.shutdownStarted());
+    }
+    return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
   }
 
   @Override
@@ -422,7 +458,7 @@ public final class Application implements HttpServerConnectionDelegate {
      * IllegalArgumentException} naming the route, the class and the method.
      */
     public Application build() {
-      return new Application(settings, defs, "");
+      return new Application(settings, defs, "", new ShutdownHooks());
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.squall.escape.Json;
 import io.squall.http.HttpHeaders;
 import io.squall.ioloop.IOLoop;
+import io.squall.ioloop.LoopClosedException;
 import io.squall.ioloop.internal.Futures;
 import io.squall.iostream.IOStream;
 import io.squall.web.Blocking;
@@ -104,6 +105,13 @@ public abstract class WebSocketHandler extends RequestHandler {
       };
 
   private volatile WebSocketProtocol ws;
+
+  /** Completes when the connection has closed; what a graceful shutdown waits for. */
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+  /** Removes this connection's shutdown hook; null until the connection is open. */
+  private volatile Runnable shutdownRegistration;
+
   private IOStream stream;
   private SerialExecutor serial;
   private String selectedSubprotocol;
@@ -203,7 +211,24 @@ public abstract class WebSocketHandler extends RequestHandler {
             agreement,
             agreement == null ? 0 : compression.compressionLevel(),
             new Delegate());
+    shutdownRegistration = application().onShutdown(this::goAway);
     runOpen(pathArgs);
+  }
+
+  /** Graceful shutdown: closes with 1001 on the connection's loop; completes once closed. */
+  private CompletableFuture<Void> goAway() {
+    try {
+      loop()
+          .addCallback(
+              () -> {
+                if (!isClosing()) {
+                  close(CloseCode.GOING_AWAY, "server shutting down");
+                }
+              });
+    } catch (LoopClosedException gone) {
+      closed.complete(null); // the loop took the connection with it
+    }
+    return closed;
   }
 
   private void refuse(int status, String message, Map<String, String> extraHeaders) {
@@ -293,6 +318,11 @@ public abstract class WebSocketHandler extends RequestHandler {
 
     @Override
     public void onClosed(int code, String reason) {
+      Runnable registration = shutdownRegistration;
+      if (registration != null) {
+        registration.run();
+      }
+      closed.complete(null);
       onWsConnectionClose(code, reason);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.squall.testing.RawConnection;
 import java.net.ConnectException;
 import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,82 @@ class DemoHubShutdownTest {
       assertThat(hub.process().waitFor(WAIT, TimeUnit.SECONDS)).as("the hub exits").isTrue();
       assertThat(hub.process().exitValue()).as("exit status; output:%n%s", hub.output()).isZero();
       hub.awaitLine(Pattern.compile("SIGTERM received"));
+      assertThat(hub.outputToTheEnd()).doesNotContain("ERROR", "Exception");
+    } finally {
+      hub.process().destroyForcibly();
+    }
+  }
+
+  /**
+   * What HTTP draining cannot see: an open WebSocket gets a Close with 1001 (going away) and a
+   * long-poll request waiting for news gets its answer, before the process exits with 0.
+   */
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void sigtermClosesWebSocketsWith1001AndAnswersWaitingLongPolls() throws Exception {
+    HubProcess hub = HubProcess.start("--port=0");
+    try {
+      int port = Integer.parseInt(hub.awaitLine(READY).group(1));
+      CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+      CompletableFuture<String> echoed = new CompletableFuture<>();
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.net.http.WebSocket ws =
+          http.newWebSocketBuilder()
+              .buildAsync(
+                  java.net.URI.create("ws://127.0.0.1:" + port + "/ws/echo"),
+                  new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(
+                        java.net.http.WebSocket w, CharSequence data, boolean last) {
+                      echoed.complete(data.toString());
+                      w.request(1);
+                      return null;
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onClose(
+                        java.net.http.WebSocket w, int code, String reason) {
+                      closeCode.complete(code);
+                      return null;
+                    }
+                  })
+              .get(WAIT, TimeUnit.SECONDS);
+      ws.sendText("still here", true).get(WAIT, TimeUnit.SECONDS);
+      assertThat(echoed.get(WAIT, TimeUnit.SECONDS)).isEqualTo("still here");
+
+      try (RawConnection poll = RawConnection.open("127.0.0.1", port)) {
+        poll.send("GET /longpoll/ HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        RawConnection.Response page = poll.readResponse();
+        String cookie = page.header("Set-Cookie");
+        String xsrf = cookie.substring("_xsrf=".length(), cookie.indexOf(';'));
+        // waits for the next message; with "Expect: 100-continue" we know it is being handled
+        poll.send(
+            "POST /longpoll/a/message/updates HTTP/1.1\r\nHost: localhost\r\n"
+                + "Cookie: _xsrf="
+                + xsrf
+                + "\r\nX-Xsrftoken: "
+                + xsrf
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 1\r\nExpect: 100-continue\r\n\r\n");
+        assertThat(poll.readResponse().status()).isEqualTo(100);
+        poll.send("x");
+
+        hub.process().toHandle().destroy(); // SIGTERM
+
+        RawConnection.Response answer;
+        try {
+          answer = poll.readResponse();
+        } catch (RuntimeException e) {
+          hub.process().waitFor(WAIT, TimeUnit.SECONDS);
+          throw new AssertionError(
+              "no answer to the long poll; hub output:\n" + hub.outputToTheEnd(), e);
+        }
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.text()).isEqualTo("{\"messages\":[]}");
+        assertThat(closeCode.get(WAIT, TimeUnit.SECONDS)).isEqualTo(1001);
+      }
+      assertThat(hub.process().waitFor(WAIT, TimeUnit.SECONDS)).as("the hub exits").isTrue();
+      assertThat(hub.process().exitValue()).as("exit status; output:%n%s", hub.output()).isZero();
       assertThat(hub.outputToTheEnd()).doesNotContain("ERROR", "Exception");
     } finally {
       hub.process().destroyForcibly();

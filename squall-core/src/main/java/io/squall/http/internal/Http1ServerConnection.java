@@ -150,8 +150,16 @@ public final class Http1ServerConnection implements HttpConnection {
   public void drain() {
     draining = true;
     if (isIdle()) {
-      close();
+      closeAfterOutput();
     }
+  }
+
+  /**
+   * Closes once the output already queued has gone to the socket: a connection that looks idle may
+   * still be sending the end of its last response, which closing now would cut off.
+   */
+  private void closeAfterOutput() {
+    out.pending().whenComplete((v, e) -> stream.close());
   }
 
   @Override
@@ -185,7 +193,7 @@ public final class Http1ServerConnection implements HttpConnection {
     framer.reset();
     reader.reset();
     if (draining && reader.drained()) {
-      close();
+      closeAfterOutput();
       return;
     }
     if (reader.nothingReceived()) {
@@ -413,7 +421,7 @@ public final class Http1ServerConnection implements HttpConnection {
       REQUESTS.markFinished(request);
     }
     if (!framer.keepAlive() || (body.expected() && !messageComplete)) {
-      out.pending().whenComplete((v, e) -> stream.close());
+      closeAfterOutput();
       return;
     }
     if (messageComplete) {
@@ -423,7 +431,7 @@ public final class Http1ServerConnection implements HttpConnection {
 
   private void afterResponse() {
     if (!framer.keepAlive() || draining) {
-      out.pending().whenComplete((v, e) -> stream.close());
+      closeAfterOutput();
       return;
     }
     // Never restart the parser from inside its own callback: mark it and let process() go on.

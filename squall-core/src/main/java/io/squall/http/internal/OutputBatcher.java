@@ -21,6 +21,10 @@ final class OutputBatcher {
   private final Runnable flushTask = this::flush;
   private final List<ByteBuffer> out = new ArrayList<>();
   private CompletableFuture<Void> batchFuture;
+
+  /** The future of the last batch handed to the stream; done once the socket has taken it. */
+  private CompletableFuture<Void> inFlight;
+
   private boolean flushScheduled;
   private boolean flushWanted;
   private int processDepth;
@@ -61,7 +65,9 @@ final class OutputBatcher {
    */
   CompletableFuture<Void> pending() {
     if (out.isEmpty() && batchFuture == null) {
-      return CompletableFuture.completedFuture(null);
+      // nothing queued here, but the last batch may still be in the stream's write buffer
+      CompletableFuture<Void> last = inFlight;
+      return last != null && !last.isDone() ? last : CompletableFuture.completedFuture(null);
     }
     if (batchFuture == null) {
       batchFuture = new CompletableFuture<>();
@@ -78,6 +84,7 @@ final class OutputBatcher {
     }
     CompletableFuture<Void> f = batchFuture;
     batchFuture = null;
+    inFlight = f;
     ByteBuffer[] bufs = out.toArray(new ByteBuffer[0]);
     out.clear();
     if (stream.closed()) {

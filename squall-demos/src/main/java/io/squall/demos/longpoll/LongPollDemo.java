@@ -138,12 +138,21 @@ public final class LongPollDemo {
 
   /** The application over {@code buffer} (tests pass their own to watch its waiters). */
   public static Application app(MessageBuffer buffer) {
-    return Application.builder()
-        .route("/", () -> new MainHandler(buffer))
-        .route("/a/message/new", () -> new MessageNewHandler(buffer), "longpoll.new")
-        .route("/a/message/updates", () -> new MessageUpdatesHandler(buffer), "longpoll.updates")
-        .settings(DemoLayout.settings().xsrfCookies(true).build())
-        .build();
+    Application app =
+        Application.builder()
+            .route("/", () -> new MainHandler(buffer))
+            .route("/a/message/new", () -> new MessageNewHandler(buffer), "longpoll.new")
+            .route(
+                "/a/message/updates", () -> new MessageUpdatesHandler(buffer), "longpoll.updates")
+            .settings(DemoLayout.settings().xsrfCookies(true).build())
+            .build();
+    // at shutdown, waiting polls get an empty answer rather than a closed connection
+    app.onShutdown(
+        () -> {
+          buffer.releaseWaiters();
+          return null;
+        });
+    return app;
   }
 
   /** Serves the demo alone at {@code /longpoll/}. */

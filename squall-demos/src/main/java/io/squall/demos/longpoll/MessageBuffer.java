@@ -90,6 +90,26 @@ public final class MessageBuffer {
     return future;
   }
 
+  /**
+   * Answers every waiting request now with no messages (at shutdown: the clients get a response
+   * instead of a dropped connection, and poll again elsewhere).
+   */
+  public void releaseWaiters() {
+    Map<CompletableFuture<List<Message>>, IOLoop> woken;
+    synchronized (this) {
+      woken = new LinkedHashMap<>(waiters);
+      waiters.clear();
+    }
+    woken.forEach(
+        (future, loop) -> {
+          try {
+            loop.addCallback(() -> future.complete(List.of()));
+          } catch (io.squall.ioloop.LoopClosedException gone) {
+            future.complete(List.of());
+          }
+        });
+  }
+
   private synchronized void forget(CompletableFuture<List<Message>> future) {
     waiters.remove(future);
   }
