@@ -5,6 +5,7 @@ import io.squall.locale.internal.DateValues;
 import io.squall.locale.internal.PercentFormat;
 import io.squall.locale.internal.PythonCall;
 import io.squall.template.TemplateArgs;
+import io.squall.template.TemplateFacing;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -50,6 +51,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * friendly_number}, and {@link #invoke(String, List, Map)} binds Python keyword arguments such as
  * {@code locale.format_date(d, full_format=True, shorter=True)}.
  */
+@TemplateFacing
 public final class Locale {
   private static final AtomicReference<Translations> CURRENT =
       new AtomicReference<>(Translations.none());

@@ -24,6 +24,7 @@ import java.util.Map;
  * }
  * }</pre>
  */
+@TemplateFacing
 public final class TemplateArgs {
   private static final TemplateArgs EMPTY = new TemplateArgs(List.of(), Map.of());
 

@@ -10,6 +10,7 @@ import io.squall.ioloop.internal.Futures;
 import io.squall.iostream.IOStream;
 import io.squall.template.BaseLoader;
 import io.squall.template.Template;
+import io.squall.template.TemplateFacing;
 import io.squall.template.UIModules;
 import io.squall.web.internal.CookieSecret;
 import io.squall.web.internal.ErrorResponder;
@@ -265,6 +266,7 @@ public abstract class RequestHandler {
   }
 
   /** The request. */
+  @TemplateFacing
   public HttpServerRequest request() {
     return request;
   }
@@ -276,11 +278,13 @@ public abstract class RequestHandler {
   }
 
   /** The route's groups, URL-decoded, in order; null for an optional group that did not match. */
+  @TemplateFacing
   public List<String> pathArgs() {
     return invoker.pathArgs();
   }
 
   /** The route's named groups, URL-decoded; empty when the pattern has no named groups. */
+  @TemplateFacing
   public Map<String, String> pathKwargs() {
     return invoker.pathKwargs();
   }
@@ -316,11 +320,13 @@ public abstract class RequestHandler {
    *
    * @throws MissingArgumentError (400) when absent
    */
+  @TemplateFacing
   public String getArgument(String name) {
     return RequestArguments.required(this, request.arguments(), name, true);
   }
 
   /** As {@link #getArgument(String)}, with a default for an absent argument. */
+  @TemplateFacing
   public String getArgument(String name, String defaultValue) {
     return getArgument(name, defaultValue, true);
   }
@@ -329,66 +335,79 @@ public abstract class RequestHandler {
    * As {@link #getArgument(String, String)}; {@code strip} false keeps surrounding white space
    * (Tornado's {@code strip=False}).
    */
+  @TemplateFacing
   public String getArgument(String name, String defaultValue, boolean strip) {
     return RequestArguments.optional(this, request.arguments(), name, defaultValue, strip);
   }
 
   /** Every value of argument {@code name} from query and body, cleaned; empty when absent. */
+  @TemplateFacing
   public List<String> getArguments(String name) {
     return getArguments(name, true);
   }
 
   /** As {@link #getArguments(String)}; {@code strip} false keeps surrounding white space. */
+  @TemplateFacing
   public List<String> getArguments(String name, boolean strip) {
     return RequestArguments.all(this, request.arguments(), name, strip);
   }
 
   /** As {@link #getArgument(String)}, from the query string only. */
+  @TemplateFacing
   public String getQueryArgument(String name) {
     return RequestArguments.required(this, request.queryArguments(), name, true);
   }
 
   /** As {@link #getArgument(String, String)}, from the query string only. */
+  @TemplateFacing
   public String getQueryArgument(String name, String defaultValue) {
     return getQueryArgument(name, defaultValue, true);
   }
 
   /** As {@link #getArgument(String, String, boolean)}, from the query string only. */
+  @TemplateFacing
   public String getQueryArgument(String name, String defaultValue, boolean strip) {
     return RequestArguments.optional(this, request.queryArguments(), name, defaultValue, strip);
   }
 
   /** Every value of a query argument. */
+  @TemplateFacing
   public List<String> getQueryArguments(String name) {
     return getQueryArguments(name, true);
   }
 
   /** Every value of a query argument; {@code strip} false keeps surrounding white space. */
+  @TemplateFacing
   public List<String> getQueryArguments(String name, boolean strip) {
     return RequestArguments.all(this, request.queryArguments(), name, strip);
   }
 
   /** As {@link #getArgument(String)}, from the form body only. */
+  @TemplateFacing
   public String getBodyArgument(String name) {
     return RequestArguments.required(this, request.bodyArguments(), name, true);
   }
 
   /** As {@link #getArgument(String, String)}, from the form body only. */
+  @TemplateFacing
   public String getBodyArgument(String name, String defaultValue) {
     return getBodyArgument(name, defaultValue, true);
   }
 
   /** As {@link #getArgument(String, String, boolean)}, from the form body only. */
+  @TemplateFacing
   public String getBodyArgument(String name, String defaultValue, boolean strip) {
     return RequestArguments.optional(this, request.bodyArguments(), name, defaultValue, strip);
   }
 
   /** Every value of a body argument. */
+  @TemplateFacing
   public List<String> getBodyArguments(String name) {
     return getBodyArguments(name, true);
   }
 
   /** Every value of a body argument; {@code strip} false keeps surrounding white space. */
+  @TemplateFacing
   public List<String> getBodyArguments(String name, boolean strip) {
     return RequestArguments.all(this, request.bodyArguments(), name, strip);
   }
@@ -421,17 +440,20 @@ public abstract class RequestHandler {
   }
 
   /** The value of cookie {@code name}, or null. */
+  @TemplateFacing
   public String getCookie(String name) {
     return request.cookies().get(name);
   }
 
   /** The value of cookie {@code name}, or {@code defaultValue}. */
+  @TemplateFacing
   public String getCookie(String name, String defaultValue) {
     String v = request.cookies().get(name);
     return v == null ? defaultValue : v;
   }
 
   /** All cookies of the request. */
+  @TemplateFacing
   public Map<String, String> cookies() {
     return request.cookies();
   }
@@ -455,6 +477,7 @@ public abstract class RequestHandler {
   }
 
   /** The response status. */
+  @TemplateFacing
   public int getStatus() {
     return out.status();
   }
@@ -798,6 +821,7 @@ public abstract class RequestHandler {
   }
 
   /** The logged-in user (from {@link #getCurrentUser()}, cached), or null. */
+  @TemplateFacing
   public Object currentUser() {
     if (!currentUserLoaded) {
       currentUser = getCurrentUser();
@@ -813,6 +837,7 @@ public abstract class RequestHandler {
   }
 
   /** The login page URL from the {@code loginUrl} setting. */
+  @TemplateFacing
   public String getLoginUrl() {
     String url = settings().loginUrl();
     if (url == null) {
@@ -828,6 +853,7 @@ public abstract class RequestHandler {
    * The XSRF token of this browser (Tornado's {@code xsrf_token}): read from the {@code _xsrf}
    * cookie, or made and set as a cookie. The returned form is masked afresh per request.
    */
+  @TemplateFacing
   public String xsrfToken() {
     if (xsrfToken == null) {
       xsrfToken = XsrfGuard.token(this);
@@ -836,6 +862,7 @@ public abstract class RequestHandler {
   }
 
   /** A hidden form field with the XSRF token, to include in every POST form. */
+  @TemplateFacing
   public String xsrfFormHtml() {
     return XsrfTokens.formHtml(xsrfToken());
   }
@@ -976,6 +1003,7 @@ public abstract class RequestHandler {
   // URLs
 
   /** The path of the route named {@code name} with {@code args} in its groups. */
+  @TemplateFacing
   public String reverseUrl(String name, Object... args) {
     return application.reverseUrl(name, args);
   }
@@ -983,6 +1011,7 @@ public abstract class RequestHandler {
   /**
    * The URL of a static file with a version hash for long caching (Tornado's {@code static_url}).
    */
+  @TemplateFacing
   public String staticUrl(String path) {
     return application.staticUrl(path);
   }
@@ -992,6 +1021,7 @@ public abstract class RequestHandler {
    * request's scheme and host (Tornado's {@code include_host}), for pages read outside the site
    * (feeds, mail).
    */
+  @TemplateFacing
   public String staticUrl(String path, boolean includeHost) {
     String url = staticUrl(path);
     return includeHost ? request.protocol() + "://" + request.host() + url : url;
@@ -1036,6 +1066,7 @@ public abstract class RequestHandler {
    * one, else {@link #getBrowserLocale()}; decided once per request. Templates rendered by this
    * handler see it as {@code locale}, and its {@code translate} as {@code _}.
    */
+  @TemplateFacing
   public io.squall.locale.Locale getLocale() {
     if (locale == null) {
       io.squall.locale.Locale user = getUserLocale();
@@ -1045,6 +1076,7 @@ public abstract class RequestHandler {
   }
 
   /** Same as {@link #getLocale()}. */
+  @TemplateFacing
   public io.squall.locale.Locale locale() {
     return getLocale();
   }
@@ -1063,6 +1095,7 @@ public abstract class RequestHandler {
   }
 
   /** The locale from the {@code Accept-Language} header, else {@code en_US}'s closest. */
+  @TemplateFacing
   public io.squall.locale.Locale getBrowserLocale() {
     return getBrowserLocale("en_US");
   }
@@ -1071,6 +1104,7 @@ public abstract class RequestHandler {
    * The closest supported locale to the {@code Accept-Language} header's languages, by q-value
    * (Tornado's {@code get_browser_locale}); {@code defaultCode}'s closest without one.
    */
+  @TemplateFacing
   public io.squall.locale.Locale getBrowserLocale(String defaultCode) {
     return io.squall.web.internal.LocaleSelection.browserLocale(
         request.headers().getJoined("Accept-Language"), defaultCode);

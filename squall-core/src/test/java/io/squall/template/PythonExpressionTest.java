@@ -15,6 +15,7 @@ class PythonExpressionTest {
   }
 
   /** A template-facing object in the style io.squall.locale follows. */
+  @TemplateFacing // a framework package: fixtures say they are template-facing
   public static final class Locale {
     public String formatDate(TemplateArgs a) {
       a.expect("format_date", "date", "gmt_offset", "relative", "shorter", "full_format");
@@ -33,8 +34,10 @@ class PythonExpressionTest {
     }
   }
 
+  @TemplateFacing // a framework package: fixtures say they are template-facing
   record Item(String name, double price) {}
 
+  @TemplateFacing // a framework package: fixtures say they are template-facing
   public static final class Request {
     public String fullUrl() {
       return "http://x/y";
@@ -43,6 +46,18 @@ class PythonExpressionTest {
     public String getPath() {
       return "/y";
     }
+
+    public String url(String name, Object... args) {
+      return name + java.util.Arrays.toString(args);
+    }
+  }
+
+  @Test
+  void javaVarargsMethodsGetTheirArgumentsSpread() {
+    Map<String, Object> args = Map.of("r", new Request());
+    assertThat(render("{{ r.url('page') }}", args)).isEqualTo("page[]");
+    assertThat(render("{{ r.url('page', 'a') }}", args)).isEqualTo("page[a]");
+    assertThat(render("{{ r.url('page', 'a', 2) }}", args)).isEqualTo("page[a, 2]");
   }
 
   @Test

@@ -67,8 +67,10 @@ class TemplateTest {
     assertThat(render("{{ len([4, 5, 6]) }}{{ True }}{{ False }}")).isEqualTo("3TrueFalse");
   }
 
+  @TemplateFacing // a framework package: fixtures say they are template-facing
   record Fortune(int id, String message) {}
 
+  @TemplateFacing // a framework package: fixtures say they are template-facing
   public static final class Bean {
     public String getName() {
       return "bean";
@@ -103,6 +105,7 @@ class TemplateTest {
         .isEqualTo("7 &lt;msg&gt; bean True hi you value value y 5 5");
   }
 
+  @TemplateFacing // a framework package: fixtures say they are template-facing
   public static final class Counter {
     int calls;
 

@@ -6,6 +6,7 @@ import io.squall.template.BaseLoader;
 import io.squall.template.KeywordFunction;
 import io.squall.template.ModuleArgs;
 import io.squall.template.TemplateArgs;
+import io.squall.template.TemplateFacing;
 import io.squall.template.TemplateFunction;
 import io.squall.template.TemplateModule;
 import io.squall.template.UIModule;
@@ -77,6 +78,7 @@ public final class DemoNamespace {
   }
 
   /** A naive UTC date-time, as Python's datetime. */
+  @TemplateFacing // fixtures in a framework package say they are template-facing
   public static final class DemoDate implements Comparable<DemoDate> {
     final LocalDateTime value;
 
@@ -125,6 +127,7 @@ public final class DemoNamespace {
   }
 
   /** {@code datetime.datetime.strptime} for the one format the Facebook demo parses. */
+  @TemplateFacing // fixtures in a framework package say they are template-facing
   public static final class DatetimeClass {
     /** Parses {@code text} with a Python strptime format of %Y %m %d %H %M %S and literals. */
     public DemoDate strptime(String text, String format) {
@@ -144,6 +147,7 @@ public final class DemoNamespace {
   }
 
   /** The {@code datetime} module: {@code datetime.datetime.strptime(...)}. */
+  @TemplateFacing // fixtures in a framework package say they are template-facing
   public static final class DatetimeModule {
     /** The {@code datetime.datetime} class. */
     public DatetimeClass getDatetime() {
@@ -152,6 +156,7 @@ public final class DemoNamespace {
   }
 
   /** Tornado's en_US locale, for {@code format_date} of dates more than a year old. */
+  @TemplateFacing // fixtures in a framework package say they are template-facing
   public static final class DemoLocale {
     /**
      * {@code locale.format_date(date, gmt_offset=0, relative=True, shorter=False,

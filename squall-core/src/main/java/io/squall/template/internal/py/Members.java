@@ -46,7 +46,10 @@ public final class Members {
       this.params = m.getParameterTypes();
       this.takesArgs = params.length == 1 && params[0] == TemplateArgs.class;
       this.varargs = m.isVarArgs() && !takesArgs;
-      MethodHandle h = mh.asType(mh.type().generic());
+      // fixed arity: convert() builds the varargs array itself; a collecting handle would wrap it
+      // in another array (reverse_url('name', 'x') reached Java as an Object[] inside an Object[])
+      MethodHandle fixed = mh.asFixedArity();
+      MethodHandle h = fixed.asType(fixed.type().generic());
       this.handle = h.asSpreader(Object[].class, params.length);
     }
   }
@@ -147,7 +150,7 @@ public final class Members {
     }
     if (type.isRecord()) {
       for (RecordComponent c : type.getRecordComponents()) {
-        if (c.getName().equals(name)) {
+        if (c.getName().equals(name) && sandbox.allow(c.getAccessor())) {
           MethodHandle h = handle(c.getAccessor());
           if (h != null) {
             return getter(h);

@@ -1,5 +1,6 @@
 package io.squall.template.internal.py;
 
+import io.squall.template.TemplateFacing;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -13,7 +14,8 @@ import java.util.Set;
  *   <li>from the JDK only value and collection types: strings, boxed primitives, {@code java.math},
  *       {@code java.util} collections, streams and functions, concurrent collections and atomics,
  *       {@code java.time}, {@code java.text};
- *   <li>Squall's own classes (handlers, requests, locales the web layer passes in);
+ *   <li>of Squall's own classes (handlers, requests, locales the web layer passes in), only the
+ *       members marked {@link TemplateFacing}: no settings, secrets, loops or response writes;
  *   <li>application classes: all of them, or only those in the configured packages.
  * </ul>
  *
@@ -133,12 +135,63 @@ final class Sandbox {
   }
 
   boolean allow(Field field) {
-    return field != null && allow(field.getDeclaringClass());
+    return field != null
+        && allow(field.getDeclaringClass())
+        && (!isFramework(field.getDeclaringClass())
+            || field.isAnnotationPresent(TemplateFacing.class)
+            || field.getDeclaringClass().isAnnotationPresent(TemplateFacing.class));
   }
 
   boolean allow(Method method) {
     return method != null
         && !DENIED_METHODS.contains(method.getName())
-        && allow(method.getDeclaringClass());
+        && allow(method.getDeclaringClass())
+        && (!isFramework(method.getDeclaringClass())
+            || method.isAnnotationPresent(TemplateFacing.class)
+            || method.getDeclaringClass().isAnnotationPresent(TemplateFacing.class)
+            || LOWER_LAYER_VALUES.contains(method.getDeclaringClass().getName()));
   }
+
+  /**
+   * Template-facing value classes of layers below the template's, which cannot import {@link
+   * TemplateFacing}: the request a handler passes in, its headers and uploaded files. Objects they
+   * lead to (the connection) are not template-facing.
+   */
+  private static final Set<String> LOWER_LAYER_VALUES =
+      Set.of(
+          "io.squall.http.HttpServerRequest",
+          "io.squall.http.HttpHeaders",
+          "io.squall.http.HttpFile");
+
+  /**
+   * Whether {@code clazz} is one of the framework's own classes, whose members a template may use
+   * only where they are marked {@link TemplateFacing}. Other {@code io.squall} packages (the demos)
+   * are application code.
+   */
+  static boolean isFramework(Class<?> clazz) {
+    String pkg = clazz.getPackageName();
+    for (String framework : FRAMEWORK_PACKAGES) {
+      if (pkg.equals(framework) || pkg.startsWith(framework + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final List<String> FRAMEWORK_PACKAGES =
+      List.of(
+          "io.squall.escape",
+          "io.squall.ioloop",
+          "io.squall.iostream",
+          "io.squall.tcp",
+          "io.squall.http",
+          "io.squall.httpclient",
+          "io.squall.web",
+          "io.squall.websocket",
+          "io.squall.template",
+          "io.squall.locale",
+          "io.squall.auth",
+          "io.squall.db",
+          "io.squall.redis",
+          "io.squall.testing");
 }
