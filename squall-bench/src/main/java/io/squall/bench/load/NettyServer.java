@@ -109,7 +109,11 @@ public final class NettyServer {
             BLOCKING.execute(
                 () -> {
                   Payloads.sleepSlow();
-                  send(ctx, ok(Unpooled.wrappedBuffer(Payloads.SLOW), Payloads.TEXT_PLAIN), keepAlive, true);
+                  send(
+                      ctx,
+                      ok(Unpooled.wrappedBuffer(Payloads.SLOW), Payloads.TEXT_PLAIN),
+                      keepAlive,
+                      true);
                 });
         case "/ws" -> {
           WebSocketServerHandshakerFactory f =

@@ -26,7 +26,9 @@ final class Payloads {
 
   static final int STATIC_SIZE = 64 * 1024;
 
-  /** How long {@code /slow} blocks its thread, as a blocking call (JDBC, a file, a remote) would. */
+  /**
+   * How long {@code /slow} blocks its thread, as a blocking call (JDBC, a file, a remote) would.
+   */
   static final long SLOW_MILLIS = 100;
 
   static final byte[] SLOW = "slow".getBytes(StandardCharsets.US_ASCII);

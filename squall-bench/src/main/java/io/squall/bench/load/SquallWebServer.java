@@ -47,7 +47,8 @@ public final class SquallWebServer {
     /** Reads, adds one, sorts, renders. */
     public CompletableFuture<Void> get(String... pathArgs) {
       return db.withHandle(h -> FortuneDb.query(h.getConnection()))
-          .thenCompose(rows -> render("fortunes.html", Map.of("fortunes", FortuneDb.withExtra(rows))));
+          .thenCompose(
+              rows -> render("fortunes.html", Map.of("fortunes", FortuneDb.withExtra(rows))));
     }
   }
 
@@ -75,8 +76,7 @@ public final class SquallWebServer {
     LoadArgs a = LoadArgs.parse("SquallWebServer", args);
     FortuneDb.create();
     db =
-        Database.open(
-            DatabaseOptions.builder(FortuneDb.URL).poolSize(FortuneDb.POOL_SIZE).build());
+        Database.open(DatabaseOptions.builder(FortuneDb.URL).poolSize(FortuneDb.POOL_SIZE).build());
     Application app =
         Application.builder()
             .settings(Settings.builder().templateLoader(Fortunes.squallLoader()).build())

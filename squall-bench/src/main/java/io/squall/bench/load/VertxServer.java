@@ -82,7 +82,8 @@ public final class VertxServer {
         }
         case "/fortunes" ->
             vertx
-                .executeBlocking(() -> FortuneDb.html(FortuneDb.withExtra(FortuneDb.query(pool))), false)
+                .executeBlocking(
+                    () -> FortuneDb.html(FortuneDb.withExtra(FortuneDb.query(pool))), false)
                 .onSuccess(
                     page -> {
                       headers(res, HTML);
