@@ -5,12 +5,16 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -53,9 +57,11 @@ final class LoadChart {
     CategoryAxis scenarios = new CategoryAxis("scenario");
     scenarios.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(scenarios);
-    plot.add(panel(rate, "req/s (log)", 1), 2);
-    plot.add(panel(p50, "p50 ms (log)", 0.01), 1);
-    plot.add(panel(p99, "p99 ms (log)", 0.01), 1);
+    CategoryPlot first = panel(rate, "req/s or messages/s (log)");
+    plot.add(first, 2);
+    plot.add(panel(p50, "p50 ms (log)"), 1);
+    plot.add(panel(p99, "p99 ms (log)"), 1);
+    plot.setFixedLegendItems(first.getLegendItems()); // one legend, not one per panel
     JFreeChart chart =
         new JFreeChart(
             "Squall load harness: best round per server",
@@ -66,12 +72,36 @@ final class LoadChart {
     ChartUtils.saveChartAsPNG(png.toFile(), chart, 1400, 1100);
   }
 
-  private static CategoryPlot panel(DefaultCategoryDataset data, String label, double base) {
+  private static CategoryPlot panel(DefaultCategoryDataset data, String label) {
+    double min = Double.MAX_VALUE;
+    double max = 0;
+    for (int r = 0; r < data.getRowCount(); r++) {
+      for (int c = 0; c < data.getColumnCount(); c++) {
+        Number v = data.getValue(r, c);
+        if (v != null && v.doubleValue() > 0) {
+          min = Math.min(min, v.doubleValue());
+          max = Math.max(max, v.doubleValue());
+        }
+      }
+    }
+    if (max == 0) {
+      min = 1;
+      max = 10;
+    }
+    // whole decades, the bars standing on the lower one
+    double base = Math.pow(10, Math.floor(Math.log10(min)));
+    double top = Math.pow(10, Math.ceil(Math.log10(max * 1.05)));
     LogAxis axis = new LogAxis(label);
     axis.setSmallestValue(base);
-    axis.setAutoRange(true);
+    axis.setRange(base, top);
+    axis.setTickUnit(new NumberTickUnit(1.0), false, true); // one tick per decade
+    axis.setNumberFormatOverride(
+        new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    axis.setMinorTickCount(9);
+    axis.setMinorTickMarksVisible(true);
     BarRenderer bars = new BarRenderer();
     bars.setBase(base);
+    bars.setIncludeBaseInRange(false);
     bars.setBarPainter(new StandardBarPainter());
     bars.setShadowVisible(false);
     bars.setItemMargin(0.02);

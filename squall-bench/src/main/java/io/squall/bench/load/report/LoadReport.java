@@ -138,8 +138,9 @@ public final class LoadReport {
         .append("connections held open by `IdleConnections` (`http`: one keep-alive GET each; ")
         .append("`ws`: a WebSocket handshake each). Memory is read before and after opening them, ")
         .append("each time after a full GC (`jcmd GC.run`) for the JVMs: RSS from ")
-        .append("`/proc/PID/status` (summed over a server's processes), heap used from ")
-        .append("`jcmd GC.heap_info`. Per connection = (after − before) ÷ N.\n\n")
+        .append(
+            "`/proc/PID/status` (summed over a server's processes), heap used (survivor, eden and old ")
+        .append("generations) from `jstat -gc`. Per connection = (after − before) ÷ N.\n\n")
         .append(
             "| server | kind | N | still open | RSS before MiB | RSS after MiB | RSS per conn KiB |")
         .append(" heap per conn KiB |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
