@@ -19,7 +19,7 @@
 #
 # Environment: PORT (first loopback port, default 18080), JVM_OPTS (default "-Xms64m -Xmx512m"),
 # SERVER_CPU / WRK_CPU (cores for taskset; default 1 and 0; PIN=0 turns pinning off), THREADS (wrk
-# threads, default 2), SKIP_BUILD=1 (use the classes already in squall-bench/target), OUT (raw
+# threads, default 2), JFR=1 (record a JFR profile of the Squall servers beside the logs), SKIP_BUILD=1 (use the classes already in squall-bench/target), OUT (raw
 # output, default squall-bench/target/load/TIME), RESULTS (where results.md/.png and the .psv files
 # are copied, default squall-bench/results).
 set -euo pipefail
@@ -182,8 +182,12 @@ start_server() { # name port log -> pid in STARTED_PID
     tornado) "${PIN_SERVER[@]}" "$PY" squall-bench/load/tornado_server.py "$port" 1 "$STATIC_DIR" >"$log" 2>&1 & ;;
     tornado-mp) "${PIN_SERVER[@]}" "$PY" squall-bench/load/tornado_server.py "$port" "$TORNADO_PROCS" "$STATIC_DIR" >"$log" 2>&1 & ;;
     *)
+      local jfr=()
+      if [ "${JFR:-0}" = 1 ] && [[ $name == squall-* ]]; then
+        jfr=("-XX:StartFlightRecording=filename=${log%.log}.jfr,settings=profile,dumponexit=true")
+      fi
       # shellcheck disable=SC2086
-      "${PIN_SERVER[@]}" "$JAVA" $JVM_OPTS -Dlogback.configurationFile="$ROOT/squall-bench/load/logback.xml" \
+      "${PIN_SERVER[@]}" "$JAVA" $JVM_OPTS "${jfr[@]}" -Dlogback.configurationFile="$ROOT/squall-bench/load/logback.xml" \
         -cp "$CP" "$cls" "$port" "$LOOPS" "$STATIC_DIR" >"$log" 2>&1 &
       ;;
   esac

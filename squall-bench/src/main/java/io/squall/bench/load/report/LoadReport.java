@@ -167,6 +167,6 @@ public final class LoadReport {
   }
 
   private static String ms(double v) {
-    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
+    return Double.isNaN(v) || v <= 0 ? "-" : String.format(Locale.ROOT, "%.2f", v);
   }
 }
