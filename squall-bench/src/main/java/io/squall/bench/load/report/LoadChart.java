@@ -90,7 +90,7 @@ final class LoadChart {
     }
     // whole decades, the bars standing on the lower one
     double base = Math.pow(10, Math.floor(Math.log10(min)));
-    double top = Math.pow(10, Math.ceil(Math.log10(max * 1.05)));
+    double top = max * 1.6;
     LogAxis axis = new LogAxis(label);
     axis.setSmallestValue(base);
     axis.setRange(base, top);
