@@ -19,9 +19,10 @@
 #
 # Environment: PORT (first loopback port, default 18080), JVM_OPTS (default "-Xms64m -Xmx512m"),
 # SERVER_CPU / WRK_CPU (cores for taskset; default 1 and 0; PIN=0 turns pinning off), THREADS (wrk
-# threads, default 2), JFR=1 (record a JFR profile of the Squall servers beside the logs), SKIP_BUILD=1 (use the classes already in squall-bench/target), OUT (raw
-# output, default squall-bench/target/load/TIME), RESULTS (where results.md/.png and the .psv files
-# are copied, default squall-bench/results).
+# threads, default 2), JFR=1 (a JFR profile of the Squall servers beside their logs), SKIP_BUILD=1
+# (use the classes already in squall-bench/target), OUT (raw output, default
+# squall-bench/target/load/TIME), RESULTS (where results.md/.png and the .psv files are copied,
+# default squall-bench/results).
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -47,7 +48,7 @@ while [ $# -gt 0 ]; do
     -c | --connections) CONNECTIONS=$2; shift 2 ;;
     -l | --loops) LOOPS=$2; shift 2 ;;
     -i | --idle) IDLE_N=$2; shift 2 ;;
-    -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -436,7 +437,11 @@ LOAD_AFTER=$(cat /proc/loadavg)
   echo "- \`lscpu\`: $(lscpu | awk -F: '/^(Architecture|CPU\(s\)|Model name|Thread\(s\) per core|Hypervisor vendor)/ { gsub(/^ +/, "", $2); printf "%s: %s; ", $1, $2 }')"
   echo "- $JAVA_VERSION; JVM_OPTS=\"$JVM_OPTS\" (one core visible to each server JVM, so the JVM picks the Serial GC); $LOOPS loop(s) per Java server; tornado-mp = $TORNADO_PROCS processes with SO_REUSEPORT."
   echo "- Tornado $("$PY" -c 'import tornado; print(tornado.version)' 2>/dev/null) on $("$PY" --version 2>&1); $WRK_VERSION, -t$THREADS."
-  echo "- $ROUNDS round(s) of $DURATION per cell after a $WARMUP warm-up of each scenario; $CONNECTIONS connections (slow-mix: $FAST_C fast + $SLOW_C slow); idle: $IDLE_N connections of each kind."
+  extra=""
+  [[ ",$SCENARIOS," != *,slow-mix,* ]] || extra+=" (slow-mix: $FAST_C fast + $SLOW_C slow)"
+  [[ ",$SCENARIOS," != *,idle,* ]] || extra+="; idle: $IDLE_N connections of each kind"
+  echo "- $ROUNDS round(s) of $DURATION per cell after a $WARMUP warm-up of each scenario; $CONNECTIONS connections$extra."
+  echo "- The machine may be shared: other processes' load (the load average below) falls on the server's and the client's core alike."
   echo "- /proc/loadavg before: $LOAD_BEFORE; after: $LOAD_AFTER."
   [ -z "$HEADER_NOTES" ] || echo "- Headers:$HEADER_NOTES"
   for name in "${NAMES[@]}"; do
