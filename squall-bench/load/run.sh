@@ -15,6 +15,8 @@
 #   -l, --loops N          event loops of each Java server (default 1); tornado-mp forks max(2, cores
 #                          of SERVER_CPU) processes
 #   -i, --idle N           connections of the idle scenario, each kind (default 10000)
+#   --slow-connections N   slow-mix: connections of the /slow wrk (default a tenth of -c); the fast
+#                          wrk keeps -c minus a tenth either way
 #   -h, --help
 #
 # Environment: PORT (first loopback port, default 18080), JVM_OPTS (default "-Xms64m -Xmx512m"),
@@ -38,6 +40,7 @@ WARMUP=5s
 CONNECTIONS=64
 LOOPS=1
 IDLE_N=10000
+SLOW_CONNECTIONS=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -s | --scenarios) SCENARIOS=$2; shift 2 ;;
@@ -48,7 +51,8 @@ while [ $# -gt 0 ]; do
     -c | --connections) CONNECTIONS=$2; shift 2 ;;
     -l | --loops) LOOPS=$2; shift 2 ;;
     -i | --idle) IDLE_N=$2; shift 2 ;;
-    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
+    --slow-connections) SLOW_CONNECTIONS=$2; shift 2 ;;
+    -h | --help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -273,6 +277,7 @@ SLOW_C=$(((CONNECTIONS + 5) / 10))
 [ "$SLOW_C" -ge 1 ] || SLOW_C=1
 FAST_C=$((CONNECTIONS - SLOW_C))
 [ "$FAST_C" -ge 1 ] || FAST_C=1
+[ -z "$SLOW_CONNECTIONS" ] || SLOW_C=$SLOW_CONNECTIONS
 
 RESULTS_PSV="$OUT/results.psv" # scenario|server|round|rps|p50ms|p99ms|errors
 IDLE_PSV="$OUT/idle.psv"       # server|kind|n|still|rssBefore|rssAfter|heapBefore|heapAfter (KiB)

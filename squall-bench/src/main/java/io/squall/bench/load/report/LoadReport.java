@@ -96,8 +96,9 @@ public final class LoadReport {
     Map<String, Cell> slow = best.getOrDefault(SLOW_SLOW, Map.of());
     b.append("\n## slow-mix\n\n")
         .append("Fast requests (`/hello`) alone, then the same fast load while a second wrk ")
-        .append("drives `/slow` (a blocking handler sleeping 100 ms) on a tenth of the ")
-        .append("connections. The p99 ratio is fast p99 with the slow load ÷ fast p99 alone ")
+        .append("drives `/slow` (a blocking handler sleeping 100 ms) on connections of its ")
+        .append(
+            "own (the split is in the header above). The p99 ratio is fast p99 with the slow load ÷ fast p99 alone ")
         .append("(target: at most 2). Best round of each by rate.\n\n")
         .append(
             "| server | fast alone req/s | p99 ms | fast with slow req/s | p99 ms | p99 ratio |")
