@@ -51,6 +51,11 @@ public final class LoadReport {
     StringBuilder b = new StringBuilder();
     b.append(header.strip()).append("\n\n");
     Map<String, Map<String, Cell>> best = r.best();
+    if (best.keySet().stream().allMatch(sc -> sc.startsWith("slow-mix"))) {
+      slowMix(r, best, b);
+      idle(r.idle(), b);
+      return b.toString();
+    }
     b.append("## Throughput and latency\n\n")
         .append("Best round per server (by rate); p50/p99 are that round's. websocket-echo is in ")
         .append("messages/s (one message in flight per connection), every other row in ")
