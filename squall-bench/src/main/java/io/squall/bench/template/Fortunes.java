@@ -67,6 +67,15 @@ public final class Fortunes {
     return List.copyOf(rows);
   }
 
+  /**
+   * A loader holding Squall's {@code base.html} and {@code fortunes.html}, for an {@code
+   * Application}'s {@code templateLoader} setting (the load harness's fortunes scenario).
+   */
+  public static DictLoader squallLoader() {
+    return new DictLoader(
+        Map.of("base.html", resource("base.html"), "fortunes.html", resource("fortunes.html")));
+  }
+
   /** Squall's templates, loaded through a {@link DictLoader}. */
   public static Renderer squall() {
     return squall("fortunes.html");
