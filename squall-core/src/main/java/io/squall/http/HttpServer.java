@@ -5,6 +5,7 @@ import io.squall.http.internal.Http1ServerConnection;
 import io.squall.ioloop.ShutdownSignals;
 import io.squall.iostream.IOStream;
 import io.squall.tcp.TcpServer;
+import io.squall.tcp.TlsServerOptions;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * IOLoop.current().start();
  * }</pre>
  *
+ * <p>With {@link HttpServerOptions.Builder#sslContext} (or {@code tls}) the server speaks HTTPS:
+ * each connection's TLS handshake runs on its loop before the first request is read; a client whose
+ * handshake fails, or that sends plain HTTP to the port, is closed without disturbing the others.
+ *
  * <p>Connections on several loops ({@link #start(int)}) call the delegate from several threads; a
  * delegate shared between them must be thread-safe. {@link #shutdown(Duration)} stops accepting,
  * lets in-flight requests finish, and closes idle keep-alive connections.
@@ -46,8 +51,20 @@ public class HttpServer extends TcpServer {
 
   /** A server that hands each request to a delegate made by {@code delegate}. */
   public HttpServer(HttpServerConnectionDelegate delegate, HttpServerOptions options) {
+    super(options.streamOptions(), forHttp(options.tls()));
     this.delegate = delegate;
-    this.options = options;
+    this.options =
+        options.tls() != null && options.protocol() == null
+            ? options.toBuilder().protocol("https").build()
+            : options;
+  }
+
+  /** HTTP over TLS offers {@code http/1.1} by ALPN unless the settings name protocols. */
+  private static TlsServerOptions forHttp(TlsServerOptions tls) {
+    if (tls == null || !tls.applicationProtocols().isEmpty()) {
+      return tls;
+    }
+    return tls.withApplicationProtocols("http/1.1");
   }
 
   /** A server with the default options. */

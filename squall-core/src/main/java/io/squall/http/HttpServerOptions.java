@@ -1,8 +1,11 @@
 package io.squall.http;
 
+import io.squall.iostream.IOStreamOptions;
+import io.squall.tcp.TlsServerOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Settings of an {@link HttpServer}, with Tornado's defaults. Build with {@link #builder()}.
@@ -21,6 +24,18 @@ import java.util.Objects;
  * @param protocol the scheme to report for requests ({@code "http"} or {@code "https"}); null to
  *     derive it
  * @param decompressRequest inflate request bodies sent with {@code Content-Encoding: gzip}
+ * @param maxWriteBufferSize most output bytes a connection may hold queued for a client that does
+ *     not read them (a WebSocket's too); a write past it closes the connection (a WebSocket with
+ *     1008 first). A handler that waits for {@code flush()}'s future never reaches it
+ * @param writeTimeout how long queued output may wait with the client taking none of it before the
+ *     connection closes (logged); null for no limit
+ * @param lingerTimeout after answering a request whose body was not read (413, 400, a handler that
+ *     finished early), how long the connection, its sending side shut, goes on reading and dropping
+ *     what the client sends, so the client reads the answer instead of a connection reset; zero to
+ *     close at once
+ * @param tls TLS settings to serve HTTPS with (Tornado's {@code ssl_options}); null for plain HTTP.
+ *     Requests then report the protocol {@code https} (unless {@code protocol} says otherwise), and
+ *     ALPN selects {@code http/1.1} when the settings name no protocols of their own.
  */
 public record HttpServerOptions(
     int maxHeaderSize,
@@ -34,7 +49,11 @@ public record HttpServerOptions(
     boolean xheaders,
     List<String> trustedDownstream,
     String protocol,
-    boolean decompressRequest) {
+    boolean decompressRequest,
+    long maxWriteBufferSize,
+    Duration writeTimeout,
+    Duration lingerTimeout,
+    TlsServerOptions tls) {
 
   /** Validates the settings. */
   public HttpServerOptions {
@@ -57,9 +76,34 @@ public record HttpServerOptions(
     if (protocol != null && !protocol.equals("http") && !protocol.equals("https")) {
       throw new IllegalArgumentException("protocol must be http or https: " + protocol);
     }
+    if (maxWriteBufferSize <= 0) {
+      throw new IllegalArgumentException(
+          "maxWriteBufferSize must be positive: " + maxWriteBufferSize);
+    }
+    if (writeTimeout != null && (writeTimeout.isNegative() || writeTimeout.isZero())) {
+      throw new IllegalArgumentException("writeTimeout must be positive: " + writeTimeout);
+    }
+    Objects.requireNonNull(lingerTimeout, "lingerTimeout");
+    if (lingerTimeout.isNegative()) {
+      throw new IllegalArgumentException("lingerTimeout must not be negative: " + lingerTimeout);
+    }
   }
 
-  /** The defaults: 64 KiB heads, 100 MiB bodies, 64 KiB chunks, keep-alive on. */
+  /**
+   * The options of the server's connection streams: the defaults with {@link #maxWriteBufferSize}
+   * and {@link #writeTimeout}.
+   */
+  public IOStreamOptions streamOptions() {
+    return IOStreamOptions.builder()
+        .maxWriteBufferSize(maxWriteBufferSize)
+        .writeTimeout(writeTimeout)
+        .build();
+  }
+
+  /**
+   * The defaults: 64 KiB heads, 100 MiB bodies, 64 KiB chunks, keep-alive on, 64 MiB of queued
+   * output, a 60 s write timeout, 5 s of lingering.
+   */
   public static HttpServerOptions defaults() {
     return builder().build();
   }
@@ -84,6 +128,10 @@ public record HttpServerOptions(
     b.trustedDownstream = trustedDownstream;
     b.protocol = protocol;
     b.decompressRequest = decompressRequest;
+    b.maxWriteBufferSize = maxWriteBufferSize;
+    b.writeTimeout = writeTimeout;
+    b.lingerTimeout = lingerTimeout;
+    b.tls = tls;
     return b;
   }
 
@@ -101,6 +149,10 @@ public record HttpServerOptions(
     private List<String> trustedDownstream = List.of();
     private String protocol;
     private boolean decompressRequest;
+    private long maxWriteBufferSize = 64L * 1024 * 1024;
+    private Duration writeTimeout = Duration.ofSeconds(60);
+    private Duration lingerTimeout = Duration.ofSeconds(5);
+    private TlsServerOptions tls;
 
     private Builder() {}
 
@@ -176,6 +228,48 @@ public record HttpServerOptions(
       return this;
     }
 
+    /**
+     * Most output bytes a connection may hold queued (default 64 MiB); a write past it closes the
+     * connection.
+     */
+    public Builder maxWriteBufferSize(long bytes) {
+      this.maxWriteBufferSize = bytes;
+      return this;
+    }
+
+    /** Serve HTTPS with these TLS settings (null: plain HTTP, the default). */
+    public Builder tls(TlsServerOptions tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    /**
+     * How long queued output may wait with the client taking none of it (default 60 s); null for no
+     * limit.
+     */
+    public Builder writeTimeout(Duration d) {
+      this.writeTimeout = d;
+      return this;
+    }
+
+    /**
+     * How long a connection that answered before reading the whole body goes on reading and
+     * dropping it after its answer (default 5 s); zero to close at once.
+     */
+    public Builder lingerTimeout(Duration d) {
+      this.lingerTimeout = d;
+      return this;
+    }
+
+    /**
+     * Serve HTTPS with {@code sslContext} (its key managers hold the server's key and certificate),
+     * ALPN {@code http/1.1} and the default handshake timeout.
+     */
+    public Builder sslContext(SSLContext sslContext) {
+      this.tls = TlsServerOptions.of(sslContext).withApplicationProtocols("http/1.1");
+      return this;
+    }
+
     /** The settings. */
     public HttpServerOptions build() {
       return new HttpServerOptions(
@@ -190,7 +284,11 @@ public record HttpServerOptions(
           xheaders,
           trustedDownstream,
           protocol,
-          decompressRequest);
+          decompressRequest,
+          maxWriteBufferSize,
+          writeTimeout,
+          lingerTimeout,
+          tls);
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.squall.http;
 
+import io.squall.http.internal.Http1ServerConnection;
 import io.squall.http.internal.HttpAccess;
+import io.squall.iostream.SslIOStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLSession;
 
 /**
  * One HTTP request as the server received it (Tornado's {@code HTTPServerRequest}).
@@ -124,12 +127,28 @@ public final class HttpServerRequest {
   }
 
   /**
-   * The client's TLS certificate (Tornado's {@code get_ssl_certificate}). Squall does not terminate
-   * TLS yet (put it behind a proxy that does), so this is always empty; with TLS it will hold the
-   * verified peer certificate when the server asks clients for one.
+   * The client's TLS certificate (Tornado's {@code get_ssl_certificate}): present when the server
+   * speaks TLS, asked the client for a certificate ({@link
+   * io.squall.tcp.TlsServerOptions.ClientAuth}) and the client sent one the server's trust managers
+   * accepted. Empty otherwise, and always for plain HTTP.
    */
   public Optional<X509Certificate> getSslCertificate() {
-    return Optional.empty();
+    return sslStream().flatMap(SslIOStream::peerCertificate);
+  }
+
+  /**
+   * The TLS session of the connection this request came on (protocol version, cipher suite, peer
+   * certificates, and through {@link javax.net.ssl.ExtendedSSLSession} the SNI names the client
+   * asked for); empty for plain HTTP.
+   */
+  public Optional<SSLSession> getSslSession() {
+    return sslStream().map(SslIOStream::sslSession);
+  }
+
+  private Optional<SslIOStream> sslStream() {
+    return connection instanceof Http1ServerConnection c && c.stream() instanceof SslIOStream s
+        ? Optional.of(s)
+        : Optional.empty();
   }
 
   /** The request method, e.g. {@code GET}. */

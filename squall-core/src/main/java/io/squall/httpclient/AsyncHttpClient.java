@@ -48,8 +48,9 @@ import java.util.concurrent.CompletableFuture;
  * non-2xx status (unless {@code raiseError(false)}), {@link HttpTimeoutError}, {@link
  * HttpStreamClosedError}, {@link MalformedResponseError}, {@link ResponseTooLargeError}, the {@link
  * java.io.IOException} of a failed connect (e.g. {@link java.net.ConnectException}), {@link
- * IllegalArgumentException} for a request that cannot be sent, or {@link
- * UnsupportedOperationException} for {@code https://} until TLS is available.
+ * IllegalArgumentException} for a request that cannot be sent, or, for {@code https://}, the {@link
+ * javax.net.ssl.SSLHandshakeException} of a certificate that is not trusted or does not name the
+ * host (see {@link HttpRequest#validateCert()} and {@link HttpRequest#caFile()}).
  */
 public final class AsyncHttpClient implements AutoCloseable {
   private final IOLoop loop;

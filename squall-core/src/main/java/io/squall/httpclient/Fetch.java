@@ -77,7 +77,7 @@ final class Fetch implements ConnectionPool.Waiter, ResponseReader.Handler {
     this.request = request;
     this.result = result;
     this.loop = client.ioLoop();
-    this.key = HostKey.of(request.uri());
+    this.key = HostKey.of(request.uri()).withTls(request.validateCert(), request.caFile());
     HttpClientOptions o = client.options();
     long max = request.maxBodySize() >= 0 ? request.maxBodySize() : o.maxBodySize();
     // as in Tornado: without a streaming callback the body must also fit the buffer size

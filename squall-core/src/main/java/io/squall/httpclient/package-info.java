@@ -16,6 +16,7 @@
  * io.squall.httpclient.HttpTimeoutError}, {@link io.squall.httpclient.HttpStreamClosedError},
  * {@link io.squall.httpclient.MalformedResponseError}, {@link
  * io.squall.httpclient.ResponseTooLargeError}; or the {@link java.io.IOException} of a failed
- * connect. {@code https://} URLs are refused until TLS lands.
+ * connect. {@code https://} runs over TLS (ALPN {@code http/1.1}, SNI); certificates and host names
+ * are checked unless {@code validateCert(false)}, a CA file replaces the JDK's CAs.
  */
 package io.squall.httpclient;

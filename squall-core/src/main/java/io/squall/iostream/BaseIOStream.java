@@ -56,7 +56,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * With that pattern {@link #writeBufferSize()} never exceeds the high-water mark plus one write.
+ * With that pattern {@link #writeBufferSize()} never exceeds the high-water mark plus one write. A
+ * producer that ignores the marks is stopped by {@link IOStreamOptions#maxWriteBufferSize()}: the
+ * write that would pass it closes the stream with {@link StreamBufferFullError}. A peer that takes
+ * none of the queued bytes for {@link IOStreamOptions#writeTimeout()} gets the stream closed with
+ * {@link WriteTimeoutError}. Both are logged.
  *
  * <h2>Closing</h2>
  *
@@ -139,6 +143,12 @@ public abstract class BaseIOStream {
 
   /** Closes the underlying channel (the stream has already deregistered it). */
   protected abstract void closeTransport() throws IOException;
+
+  /**
+   * Ends the sending direction of the transport (a TCP FIN) while reads go on. Does nothing here;
+   * plain sockets override it.
+   */
+  protected void shutdownTransportOutput() throws IOException {}
 
   // ---------------------------------------------------------------- accessors
 
@@ -313,7 +323,9 @@ public abstract class BaseIOStream {
    * Queues the remaining bytes of {@code buffers} for writing, in order; the future completes once
    * all of them were handed to the kernel. The buffers are not copied (their positions advance as
    * they are written) and must not be touched until then. A write into an empty queue is tried at
-   * once. Writing to a closed stream returns a future failed with {@link StreamClosedError}.
+   * once. Writing to a closed stream returns a future failed with {@link StreamClosedError}. A
+   * write that would queue more than {@link IOStreamOptions#maxWriteBufferSize()} bytes while
+   * earlier ones still wait closes the stream with {@link StreamBufferFullError} and fails.
    */
   public final CompletableFuture<Void> write(ByteBuffer... buffers) {
     checkThread();
@@ -322,6 +334,15 @@ public abstract class BaseIOStream {
     }
     if (closed) {
       return CompletableFuture.failedFuture(new StreamClosedError(error));
+    }
+    if (options.writeBufferLimited()) {
+      long total = 0;
+      for (ByteBuffer b : buffers) {
+        total += b.remaining();
+      }
+      if (writer.overCap(total)) {
+        return CompletableFuture.failedFuture(new StreamClosedError(error));
+      }
     }
     CompletableFuture<Void> f = new CompletableFuture<>();
     writer.addBuffers(buffers, f);
@@ -381,6 +402,7 @@ public abstract class BaseIOStream {
         reader.onReadable();
       }
       if (!closed && (readyOps & SelectionKey.OP_WRITE) != 0) {
+        flushTransport();
         writer.onWritable();
       }
     } catch (RuntimeException e) {
@@ -398,7 +420,7 @@ public abstract class BaseIOStream {
     if (reader.wantsRead()) {
       ops |= SelectionKey.OP_READ;
     }
-    if (writer.wantsWrite()) {
+    if (writer.wantsWrite() || transportWantsWrite()) {
       ops |= SelectionKey.OP_WRITE;
     }
     if (ops != interestOps) {
@@ -409,6 +431,21 @@ public abstract class BaseIOStream {
         close(e); // the channel was closed behind our back
       }
     }
+  }
+
+  // Hooks for transports that buffer bytes of their own (TLS records), same package only.
+
+  /** Whether the transport holds output of its own that waits for the socket to be writable. */
+  boolean transportWantsWrite() {
+    return false;
+  }
+
+  /** The socket became writable: sends the transport's own waiting output first. */
+  void flushTransport() {}
+
+  /** The transport holds input the socket will not signal: handle it as a readable event. */
+  final void transportReadable() {
+    handleEvents(SelectionKey.OP_READ);
   }
 
   /** Closes the stream after a failed transport operation. */
@@ -431,6 +468,24 @@ public abstract class BaseIOStream {
       return;
     }
     closeCallback = callback;
+  }
+
+  /**
+   * Half-closes the stream: tells the peer that nothing more will be sent (a TCP FIN on plain
+   * sockets) while reads go on, for a lingering close. Call once every write completed; later
+   * writes fail at the transport. Does nothing if the stream is closed; a transport error closes
+   * the stream.
+   */
+  public final void shutdownOutput() {
+    checkThread();
+    if (closed) {
+      return;
+    }
+    try {
+      shutdownTransportOutput();
+    } catch (IOException e) {
+      transportFailed("shutdown", e);
+    }
   }
 
   /** Closes the stream locally, without a cause. Does nothing if it is already closed. */

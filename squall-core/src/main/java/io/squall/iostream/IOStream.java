@@ -117,6 +117,11 @@ public class IOStream extends BaseIOStream {
   }
 
   @Override
+  protected void shutdownTransportOutput() throws IOException {
+    channel.shutdownOutput();
+  }
+
+  @Override
   public String toString() {
     return "IOStream[" + remoteAddress + (closed() ? ", closed" : "") + "]";
   }

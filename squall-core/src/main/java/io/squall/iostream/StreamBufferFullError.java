@@ -4,8 +4,9 @@ import java.io.IOException;
 
 /**
  * A pending read could not be satisfied without the read buffer growing past {@link
- * IOStreamOptions#maxBufferSize()} (Tornado's {@code StreamBufferFullError}). The read fails with
- * this error and the stream then closes.
+ * IOStreamOptions#maxBufferSize()}, or a write would have queued more than {@link
+ * IOStreamOptions#maxWriteBufferSize()} (Tornado's {@code StreamBufferFullError}). The read or
+ * write fails with this error and the stream then closes.
  */
 public class StreamBufferFullError extends IOException {
   /** Creates the error with a message. */

@@ -1,19 +1,28 @@
 package io.squall.iostream;
 
+import io.squall.ioloop.Timeout;
 import io.squall.iostream.internal.WriteQueue;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The write side of a {@link BaseIOStream}: the {@link WriteQueue}, flushing it to the stream's
  * transport with gathering writes ({@link BaseIOStream#writeToTransport}, {@link
- * BaseIOStream#transferToTransport}), and the high and low watermarks that tell producers when to
- * pause. Loop thread only.
+ * BaseIOStream#transferToTransport}), the high and low watermarks that tell producers when to
+ * pause, the cap on queued bytes ({@link IOStreamOptions#maxWriteBufferSize()}) and the write
+ * timeout ({@link IOStreamOptions#writeTimeout()}). Loop thread only.
+ *
+ * <p>The write timeout costs nothing while the peer keeps up: a timer is armed only when the
+ * transport is full with bytes still queued, and when it fires it closes the stream only if no byte
+ * went out since it was armed (else it re-arms from now).
  */
 final class StreamWriter {
   /** Most bytes offered to the transport by one write call (bounds the kernel copy per call). */
@@ -25,9 +34,17 @@ final class StreamWriter {
   /** Most bytes written per turn, after which the stream waits for the next writable event. */
   private static final long MAX_WRITE_PER_TURN = 4L << 20;
 
+  private static final Logger log = LoggerFactory.getLogger(BaseIOStream.class);
+
   private final BaseIOStream stream;
   private final long highWaterMark;
   private final long lowWaterMark;
+  private final long maxQueued;
+  private final Duration timeout; // null: no write timeout
+  private final Runnable onStallTimer = this::onStallTimer;
+  private Timeout stallTimer;
+  private long stallWritten; // totalWritten when the stall timer was armed
+  private long totalWritten;
   private final WriteQueue queue = new WriteQueue();
   private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
   private boolean flushing;
@@ -39,6 +56,31 @@ final class StreamWriter {
     this.stream = stream;
     this.highWaterMark = options.writeHighWaterMark();
     this.lowWaterMark = options.writeLowWaterMark();
+    this.maxQueued = options.maxWriteBufferSize();
+    this.timeout = options.writeTimeout();
+  }
+
+  /**
+   * Whether queuing {@code more} bytes breaks the cap: earlier bytes still wait and the total would
+   * exceed {@link IOStreamOptions#maxWriteBufferSize()}. Then the stream is closed with {@link
+   * StreamBufferFullError} (logged) and true returned; the caller fails the write.
+   */
+  boolean overCap(long more) {
+    long queued = queue.bufferedBytes();
+    if (queued == 0 || queued + more <= maxQueued) {
+      return false;
+    }
+    log.info(
+        "closing {}: the peer is not reading ({} bytes queued, a write of {} more would pass the"
+            + " limit of {})",
+        stream,
+        queued,
+        more,
+        maxQueued);
+    stream.close(
+        new StreamBufferFullError(
+            "more than " + maxQueued + " bytes of output queued: the peer is not reading"));
+    return true;
   }
 
   /** Bytes queued in buffers (file regions hold no memory and are not counted). */
@@ -131,6 +173,31 @@ final class StreamWriter {
       }
     }
     stream.updateInterest();
+    if (timeout != null && stallTimer == null && wantsWrite()) {
+      stallWritten = totalWritten;
+      stallTimer = stream.ioLoop().callLater(timeout, onStallTimer);
+    }
+  }
+
+  /** The write timeout's timer: closes the stream if the peer took nothing since it was armed. */
+  private void onStallTimer() {
+    stallTimer = null;
+    if (stream.closed() || !wantsWrite()) {
+      return; // drained meanwhile; the next stall arms a new timer
+    }
+    if (totalWritten != stallWritten) {
+      stallWritten = totalWritten; // the peer is slow, not stalled: measure again from now
+      stallTimer = stream.ioLoop().callLater(timeout, onStallTimer);
+      return;
+    }
+    long millis = timeout.toMillis();
+    log.info(
+        "closing {}: the peer took none of {} queued bytes in {} ms",
+        stream,
+        queue.bufferedBytes(),
+        millis);
+    stream.close(
+        new WriteTimeoutError("the peer took no output for " + millis + " ms (write timeout)"));
   }
 
   private void writeOut() throws IOException {
@@ -157,6 +224,7 @@ final class StreamWriter {
         if (n > 0) {
           queue.advanceFile(n);
           written += n;
+          totalWritten += n;
         } else if (position >= file.size()) {
           throw new EOFException("file region extends past the end of the file");
         } else {
@@ -179,6 +247,7 @@ final class StreamWriter {
         }
         queue.consume(n);
         written += n;
+        totalWritten += n;
         if (n < offered) {
           transportFull = true;
         }
@@ -191,6 +260,10 @@ final class StreamWriter {
    * writable waiters, which the caller fails.
    */
   List<CompletableFuture<Void>> clear() {
+    if (stallTimer != null) {
+      stallTimer.cancel();
+      stallTimer = null;
+    }
     List<CompletableFuture<Void>> writes = queue.clear();
     List<CompletableFuture<Void>> waiters = writableWaiters;
     writableWaiters = null;

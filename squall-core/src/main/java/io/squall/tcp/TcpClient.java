@@ -35,6 +35,25 @@ public final class TcpClient {
   /** Connects; the stream gets {@code options}. Call on a loop thread (or before it starts). */
   public static CompletableFuture<IOStream> connect(
       String host, int port, Duration timeout, IOStreamOptions options) {
+    check(host, port, timeout, options);
+    return new Connector(IOLoop.current(), host, port, timeout, options).start();
+  }
+
+  /**
+   * Connects and runs a TLS handshake with {@code tls}; the future completes with the {@link
+   * io.squall.iostream.SslIOStream} once the handshake is done. {@code timeout} covers resolving,
+   * connecting and the handshake. Besides the failures of a plain connect, the future fails with
+   * the engine's {@link javax.net.ssl.SSLHandshakeException} when the server's certificate is not
+   * trusted or does not name {@code host}. Call on a loop thread (or before it starts).
+   */
+  public static CompletableFuture<IOStream> connect(
+      String host, int port, Duration timeout, IOStreamOptions options, TlsClientOptions tls) {
+    Objects.requireNonNull(tls, "tls");
+    check(host, port, timeout, options);
+    return new Connector(IOLoop.current(), host, port, timeout, options, tls).start();
+  }
+
+  private static void check(String host, int port, Duration timeout, IOStreamOptions options) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(options, "options");
@@ -44,6 +63,5 @@ public final class TcpClient {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
-    return new Connector(IOLoop.current(), host, port, timeout, options).start();
   }
 }

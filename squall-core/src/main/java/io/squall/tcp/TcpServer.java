@@ -3,9 +3,12 @@ package io.squall.tcp;
 import io.squall.ioloop.ChannelHandler;
 import io.squall.ioloop.IOLoop;
 import io.squall.ioloop.LoopClosedException;
+import io.squall.ioloop.internal.Futures;
 import io.squall.iostream.IOStream;
 import io.squall.iostream.IOStreamOptions;
+import io.squall.iostream.SslIOStream;
 import io.squall.tcp.internal.SocketBinder;
+import io.squall.tcp.internal.TlsEngines;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +74,7 @@ public class TcpServer implements AutoCloseable {
   private static final Duration ACCEPT_ERROR_PAUSE = Duration.ofMillis(100);
 
   private final IOStreamOptions options;
+  private final TlsServerOptions tls;
   private final StreamHandler handler;
   private final int id = SERVER_IDS.incrementAndGet();
   private final List<Pending> pending = new ArrayList<>();
@@ -86,7 +91,18 @@ public class TcpServer implements AutoCloseable {
 
   /** A server whose connections go to {@code handler}, as streams with {@code options}. */
   public TcpServer(IOStreamOptions options, StreamHandler handler) {
+    this(options, null, handler);
+  }
+
+  /**
+   * A server whose connections speak TLS with {@code tls} (null: plain TCP) and go to {@code
+   * handler} as {@link SslIOStream}s once their handshake is done. A failed handshake (an untrusted
+   * client certificate, bytes that are not TLS, a client that stalls past the handshake timeout) is
+   * logged and closes that connection only.
+   */
+  public TcpServer(IOStreamOptions options, TlsServerOptions tls, StreamHandler handler) {
     this.options = Objects.requireNonNull(options, "options");
+    this.tls = tls;
     this.handler = Objects.requireNonNull(handler, "handler");
   }
 
@@ -97,8 +113,19 @@ public class TcpServer implements AutoCloseable {
 
   /** For subclasses that override {@link #handleStream}. */
   protected TcpServer(IOStreamOptions options) {
+    this(options, (TlsServerOptions) null);
+  }
+
+  /** For subclasses that override {@link #handleStream}; TLS with {@code tls} (null: none). */
+  protected TcpServer(IOStreamOptions options, TlsServerOptions tls) {
     this.options = Objects.requireNonNull(options, "options");
+    this.tls = tls;
     this.handler = null;
+  }
+
+  /** The TLS settings of this server's connections, empty for plain TCP. */
+  public final Optional<TlsServerOptions> tlsOptions() {
+    return Optional.ofNullable(tls);
   }
 
   /** The options of the streams this server creates. */
@@ -348,6 +375,10 @@ public class TcpServer implements AutoCloseable {
   }
 
   private void serve(SocketChannel channel, IOLoop loop) {
+    if (tls != null) {
+      serveTls(channel, loop);
+      return;
+    }
     IOStream stream;
     try {
       stream = new IOStream(channel, loop, options);
@@ -356,6 +387,41 @@ public class TcpServer implements AutoCloseable {
       closeQuietly(channel);
       return;
     }
+    dispatch(stream);
+  }
+
+  private void serveTls(SocketChannel channel, IOLoop loop) {
+    String peer = peerOf(channel);
+    CompletableFuture<SslIOStream> handshake;
+    try {
+      handshake =
+          SslIOStream.handshake(
+              channel, loop, options, TlsEngines.server(tls), tls.handshakeTimeout());
+    } catch (RuntimeException e) {
+      log.debug("cannot set up accepted connection {}", channel, e);
+      closeQuietly(channel);
+      return;
+    }
+    handshake.whenComplete(
+        (stream, e) -> {
+          if (e == null) {
+            dispatch(stream);
+          } else {
+            Throwable cause = Futures.unwrap(e);
+            log.info("TLS handshake with {} failed: {}", peer, cause.toString());
+          }
+        });
+  }
+
+  private static String peerOf(SocketChannel channel) {
+    try {
+      return String.valueOf(channel.getRemoteAddress());
+    } catch (IOException e) {
+      return "a closed peer";
+    }
+  }
+
+  private void dispatch(IOStream stream) {
     try {
       handleStream(stream, stream.remoteAddress());
     } catch (Throwable e) {

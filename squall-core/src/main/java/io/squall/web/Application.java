@@ -216,6 +216,16 @@ public final class Application implements HttpServerConnectionDelegate {
   }
 
   /**
+   * Serves this application over HTTPS on {@code port} on the calling thread's current loop
+   * (Tornado's {@code listen(port, ssl_options=...)}); {@code sslContext} holds the server's key
+   * and certificate. Same as {@code listen(port, HttpServerOptions.builder().sslContext(sslContext)
+   * .build())}.
+   */
+  public HttpServer listen(int port, javax.net.ssl.SSLContext sslContext) {
+    return listen(port, HttpServerOptions.builder().sslContext(sslContext).build());
+  }
+
+  /**
    * Serves this application on {@code port} from {@code loops} event loops, each on its own thread
    * (the fast case; Tornado's multi-process mode done with threads). Returns once serving.
    */

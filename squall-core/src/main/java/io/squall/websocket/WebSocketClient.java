@@ -5,6 +5,7 @@ import io.squall.httpclient.ResponseTooLargeError;
 import io.squall.httpclient.internal.HostKey;
 import io.squall.httpclient.internal.PlainConnector;
 import io.squall.httpclient.internal.ResponseHead;
+import io.squall.httpclient.internal.StreamConnector;
 import io.squall.httpclient.internal.UpgradeExchange;
 import io.squall.ioloop.IOLoop;
 import io.squall.ioloop.internal.Futures;
@@ -46,11 +47,14 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  *
  * <p>The connection is opened by the HTTP client's connection code ({@code io.squall.httpclient}):
- * its connector (where TLS will plug in) and its response parser, which leaves frames the server
- * sends right after the 101 in the stream for the WebSocket protocol.
+ * its connector and its response parser, which leaves frames the server sends right after the 101
+ * in the stream for the WebSocket protocol.
  *
- * <p>Only {@code ws://} URLs ({@code http://} is taken to mean the same) are supported: there is no
- * TLS yet.
+ * <p>{@code ws://} and {@code wss://} URLs are accepted ({@code http://} and {@code https://} are
+ * taken to mean the same). Over {@code wss://} the server's certificate and host name are checked
+ * as the HTTP client does ({@link WebSocketClientOptions#validateCert()}, {@link
+ * WebSocketClientOptions#caFile()}); a refused certificate fails the future with {@link
+ * javax.net.ssl.SSLHandshakeException}.
  */
 public final class WebSocketClient {
   private static final int MAX_ERROR_BODY = 64 * 1024;
@@ -60,7 +64,7 @@ public final class WebSocketClient {
   /**
    * Connects with the default options.
    *
-   * @param url a {@code ws://} URL
+   * @param url a {@code ws://} or {@code wss://} URL
    * @return the connection, once the handshake is done
    * @throws IllegalArgumentException if the URL is not a valid {@code ws://} URL
    */
@@ -71,7 +75,7 @@ public final class WebSocketClient {
   /**
    * Connects.
    *
-   * @param url a {@code ws://} URL
+   * @param url a {@code ws://} or {@code wss://} URL
    * @param options the connection's settings
    * @return the connection, once the handshake is done
    * @throws IllegalArgumentException if the URL is not a valid {@code ws://} URL
@@ -99,17 +103,15 @@ public final class WebSocketClient {
       throw new IllegalArgumentException("invalid WebSocket URL: " + request.url(), e);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (scheme.equals("wss") || scheme.equals("https")) {
-      throw new IllegalArgumentException("wss:// is not supported yet: " + request.url());
-    }
-    if (!scheme.equals("ws") && !scheme.equals("http")) {
-      throw new IllegalArgumentException("not a ws:// URL: " + request.url());
+    boolean tls = scheme.equals("wss") || scheme.equals("https");
+    if (!tls && !scheme.equals("ws") && !scheme.equals("http")) {
+      throw new IllegalArgumentException("not a ws:// or wss:// URL: " + request.url());
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
       throw new IllegalArgumentException("WebSocket URL without a host: " + request.url());
     }
-    int port = uri.getPort() < 0 ? 80 : uri.getPort();
+    int port = uri.getPort() < 0 ? (tls ? 443 : 80) : uri.getPort();
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     String hostHeader = uri.getPort() < 0 ? host : host + ":" + port;
@@ -133,7 +135,7 @@ public final class WebSocketClient {
             headers);
 
     IOLoop loop = options.loop() != null ? options.loop() : IOLoop.current();
-    Attempt attempt = new Attempt(loop, connectHost, port, head, key, subprotocols, options);
+    Attempt attempt = new Attempt(loop, tls, connectHost, port, head, key, subprotocols, options);
     if (loop.inLoopThread()) {
       attempt.start();
     } else {
@@ -154,6 +156,7 @@ public final class WebSocketClient {
   private static final class Attempt {
     final CompletableFuture<WebSocketConnection> result = new CompletableFuture<>();
     private final IOLoop loop;
+    private final boolean tls;
     private final String host;
     private final int port;
     private final byte[] head;
@@ -163,6 +166,7 @@ public final class WebSocketClient {
 
     Attempt(
         IOLoop loop,
+        boolean tls,
         String host,
         int port,
         byte[] head,
@@ -170,6 +174,7 @@ public final class WebSocketClient {
         List<String> subprotocols,
         WebSocketClientOptions options) {
       this.loop = loop;
+      this.tls = tls;
       this.host = host;
       this.port = port;
       this.head = head;
@@ -183,11 +188,12 @@ public final class WebSocketClient {
         UpgradeExchange.start(
                 loop,
                 PlainConnector.INSTANCE,
-                new HostKey("http", host, port),
+                new HostKey(tls ? "https" : "http", host, port),
                 head,
                 options.connectTimeout(),
                 ClientHandshake.MAX_RESPONSE_HEAD,
-                MAX_ERROR_BODY)
+                MAX_ERROR_BODY,
+                new StreamConnector.TlsSettings(options.validateCert(), options.caFile()))
             .whenComplete(
                 (r, e) -> {
                   if (e != null) {

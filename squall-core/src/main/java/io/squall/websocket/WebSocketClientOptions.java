@@ -1,6 +1,7 @@
 package io.squall.websocket;
 
 import io.squall.ioloop.IOLoop;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +25,9 @@ import java.util.Objects;
  * @param pingTimeout how long a ping may go unanswered before the connection is closed, or null for
  *     three ping intervals
  * @param closeTimeout how long {@link WebSocketConnection#close} waits for the server's Close frame
+ * @param validateCert for {@code wss://}: whether the server's certificate chain and host name are
+ *     checked (default true)
+ * @param caFile for {@code wss://}: a PEM file of the CAs to trust instead of the JDK's, or null
  */
 public record WebSocketClientOptions(
     Duration connectTimeout,
@@ -34,7 +38,9 @@ public record WebSocketClientOptions(
     int maxMessageSize,
     Duration pingInterval,
     Duration pingTimeout,
-    Duration closeTimeout) {
+    Duration closeTimeout,
+    boolean validateCert,
+    Path caFile) {
 
   /** Tornado's default connect timeout: 20 s. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
@@ -102,12 +108,16 @@ public record WebSocketClientOptions(
     b.pingInterval = pingInterval;
     b.pingTimeout = pingTimeout;
     b.closeTimeout = closeTimeout;
+    b.validateCert = validateCert;
+    b.caFile = caFile;
     return b;
   }
 
   /** Builds {@link WebSocketClientOptions}. */
   public static final class Builder {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private boolean validateCert = true;
+    private Path caFile;
     private List<String> subprotocols = List.of();
     private CompressionOptions compression;
     private Map<String, String> headers = new LinkedHashMap<>();
@@ -220,6 +230,29 @@ public record WebSocketClientOptions(
     }
 
     /**
+     * Whether a {@code wss://} server's certificate and host name are checked (default true; turn
+     * off only for tests).
+     *
+     * @param on whether to check
+     * @return this builder
+     */
+    public Builder validateCert(boolean on) {
+      this.validateCert = on;
+      return this;
+    }
+
+    /**
+     * CAs to trust for {@code wss://} instead of the JDK's.
+     *
+     * @param file a PEM file of CA certificates, or null for the JDK's trust store
+     * @return this builder
+     */
+    public Builder caFile(Path file) {
+      this.caFile = file;
+      return this;
+    }
+
+    /**
      * Builds the options.
      *
      * @return the options
@@ -235,7 +268,9 @@ public record WebSocketClientOptions(
           maxMessageSize,
           pingInterval,
           pingTimeout,
-          closeTimeout);
+          closeTimeout,
+          validateCert,
+          caFile);
     }
   }
 }

@@ -258,4 +258,97 @@ class IOStreamWriteTest {
       assertThat(e.getCause()).isInstanceOf(java.io.EOFException.class);
     }
   }
+
+  @Test
+  void aWritePastTheCapClosesTheStreamInsteadOfQueuing() throws Exception {
+    long cap = 1024 * 1024;
+    IOStreamOptions opts = IOStreamOptions.builder().maxWriteBufferSize(cap).build();
+    try (LoopFixture.Pair p = fx.pair(opts)) {
+      AtomicLong maxQueued = new AtomicLong();
+      CompletableFuture<Void> failed = new CompletableFuture<>();
+      CompletableFuture<Void> closed = new CompletableFuture<>();
+      fx.run(
+          () -> {
+            p.stream().setCloseCallback(() -> closed.complete(null));
+            // the peer reads nothing: write without waiting until the stream refuses
+            for (int i = 0; i < 10_000 && !failed.isDone(); i++) {
+              p.stream()
+                  .write(new byte[64 * 1024])
+                  .whenComplete(
+                      (v, e) -> {
+                        if (e != null) {
+                          failed.completeExceptionally(e);
+                        }
+                      });
+              maxQueued.accumulateAndGet(p.stream().writeBufferSize(), Math::max);
+            }
+          });
+      assertThat(failure(failed)).isInstanceOf(StreamClosedError.class);
+      await(closed);
+      assertThat(fx.call(() -> p.stream().error())).isInstanceOf(StreamBufferFullError.class);
+      assertThat(maxQueued.get()).isPositive().isLessThanOrEqualTo(cap);
+    }
+  }
+
+  @Test
+  void aWriteIntoAnEmptyQueueIsTakenWhateverItsSize() throws Exception {
+    IOStreamOptions opts = IOStreamOptions.builder().maxWriteBufferSize(1024).build();
+    try (LoopFixture.Pair p = fx.pair(opts)) {
+      byte[] big = new byte[4 * 1024 * 1024];
+      new Random(7).nextBytes(big);
+      CompletableFuture<Void> sent = fx.start(() -> p.stream().write(big));
+      assertThat(p.receive(big.length)).isEqualTo(big);
+      await(sent);
+      assertThat(fx.call(() -> p.stream().closed())).isFalse();
+    }
+  }
+
+  @Test
+  void aPeerThatTakesNothingForTheWriteTimeoutGetsTheStreamClosed() throws Exception {
+    IOStreamOptions opts =
+        IOStreamOptions.builder().writeTimeout(java.time.Duration.ofMillis(200)).build();
+    try (LoopFixture.Pair p = fx.pair(opts)) {
+      CompletableFuture<Void> closed = new CompletableFuture<>();
+      CompletableFuture<Void> last =
+          fx.call(
+              () -> {
+                p.stream().setCloseCallback(() -> closed.complete(null));
+                CompletableFuture<Void> f = null;
+                while (p.stream().writeBufferSize() == 0) { // fill the socket buffers
+                  f = p.stream().write(new byte[256 * 1024]);
+                }
+                return f;
+              });
+      await(closed);
+      assertThat(fx.call(() -> p.stream().error())).isInstanceOf(WriteTimeoutError.class);
+      assertThat(failure(last)).isInstanceOf(StreamClosedError.class);
+    }
+  }
+
+  @Test
+  void withoutAStallTheWriteTimeoutNeverFires() throws Exception {
+    IOStreamOptions opts =
+        IOStreamOptions.builder().writeTimeout(java.time.Duration.ofMillis(50)).build();
+    try (LoopFixture.Pair p = fx.pair(opts)) {
+      for (int i = 0; i < 5; i++) {
+        await(fx.start(() -> p.stream().write(new byte[1000])));
+        p.receive(1000);
+        Thread.sleep(100); // idle with an empty queue: longer than the timeout, nothing queued
+      }
+      assertThat(fx.call(() -> p.stream().closed())).isFalse();
+    }
+  }
+
+  @Test
+  void shutdownOutputSendsEndOfStreamAndReadsGoOn() throws Exception {
+    try (LoopFixture.Pair p = fx.pair()) {
+      await(fx.start(() -> p.stream().write("bye".getBytes(US_ASCII))));
+      fx.run(() -> p.stream().shutdownOutput());
+      assertThat(new String(p.receive(3), US_ASCII)).isEqualTo("bye");
+      assertThat(p.peer().read(ByteBuffer.allocate(1))).isEqualTo(-1);
+      CompletableFuture<byte[]> read = fx.start(() -> p.stream().readBytes(4));
+      p.send("more".getBytes(US_ASCII));
+      assertThat(new String(await(read), US_ASCII)).isEqualTo("more");
+    }
+  }
 }

@@ -422,10 +422,10 @@ class HttpClientIntegrationTest {
   }
 
   @Test
-  void httpsFailsClearlyUntilTls() {
+  void httpsToAClosedPortFailsLikeHttp() {
+    // TLS itself is tested in io.squall.http.HttpsServerTest
     assertThatThrownBy(() -> client().fetch("https://127.0.0.1:1/"))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("https://");
+        .isInstanceOf(ConnectException.class);
   }
 
   @Test

@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squall.http.HttpServer;
 import io.squall.http.HttpServerOptions;
+import io.squall.ioloop.IOLoop;
+import io.squall.testing.RawConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,5 +78,59 @@ class ServeTest {
       server.close();
     }
     assertThat(server.loops()).isEmpty();
+  }
+
+  /** Answers with the name of the loop thread that handled the request. */
+  public static class WhichLoop extends RequestHandler {
+    public void get() {
+      write(Thread.currentThread().getName());
+    }
+  }
+
+  /**
+   * Many keep-alive connections on two loops: every connection stays on one loop for all its
+   * requests, both loops take connections, and a graceful shutdown closes them all and ends both
+   * loops.
+   */
+  @Test
+  void keepAliveConnectionsSpreadOverBothLoopsAndShutdownClosesThem() throws Exception {
+    Application app = Application.builder().route("/which", WhichLoop::new).build();
+    HttpServer server = app.serve(0, 2, HttpServerOptions.defaults());
+    List<RawConnection> conns = new ArrayList<>();
+    try {
+      List<Set<String>> perConnection = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        conns.add(RawConnection.open("127.0.0.1", server.port()));
+      }
+      for (RawConnection c : conns) {
+        Set<String> names = new HashSet<>();
+        for (int r = 0; r < 5; r++) {
+          c.send("GET /which HTTP/1.1\r\nHost: localhost\r\n\r\n");
+          RawConnection.Response resp = c.readResponse();
+          assertThat(resp.status()).isEqualTo(200);
+          names.add(resp.text());
+        }
+        perConnection.add(names);
+      }
+      assertThat(perConnection)
+          .as("each keep-alive connection is served by one loop for life")
+          .allSatisfy(names -> assertThat(names).hasSize(1));
+      Set<String> distinct = new HashSet<>();
+      perConnection.forEach(distinct::addAll);
+      assertThat(distinct).as("loop threads that served the 32 connections").hasSize(2);
+      assertThat(distinct).allMatch(t -> t.startsWith("squall-tcp-"));
+
+      server.shutdown(Duration.ofSeconds(10)).get(20, TimeUnit.SECONDS);
+      for (RawConnection c : conns) {
+        assertThat(c.isClosedByServer()).as("idle connection closed by the shutdown").isTrue();
+      }
+      assertThat(server.connectionCount()).isZero();
+      List<IOLoop> loops = server.loops();
+      server.close();
+      assertThat(loops).hasSize(2).allSatisfy(l -> assertThat(l.isClosed()).isTrue());
+    } finally {
+      conns.forEach(RawConnection::close);
+      server.close();
+    }
   }
 }

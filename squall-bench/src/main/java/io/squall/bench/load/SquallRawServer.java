@@ -20,7 +20,8 @@ public final class SquallRawServer {
 
   private SquallRawServer() {}
 
-  static void handle(HttpServerRequest request) {
+  /** Answers {@code /hello}, {@code /json} and 404 (also used by {@code WebLayerBenchmark}). */
+  public static void handle(HttpServerRequest request) {
     HttpConnection conn = request.connection();
     HttpHeaders h = new HttpHeaders();
     switch (request.path()) {

@@ -1,5 +1,6 @@
 package io.squall.http.internal;
 
+import io.squall.http.HttpInputException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -28,11 +29,27 @@ public final class BodyCollector {
     body = new byte[Math.max(size, 0)];
   }
 
-  /** Appends the remaining bytes of {@code chunk}. */
+  /** The most bytes one array can hold (a little under the JVM's limit). */
+  static final int MAX_COLLECTED = Integer.MAX_VALUE - 64;
+
+  /**
+   * Appends the remaining bytes of {@code chunk}.
+   *
+   * @throws HttpInputException with 413 if the body would pass {@link #MAX_COLLECTED} bytes: a body
+   *     that large (allowed by a {@code maxBodySize} over 2 GiB) must be streamed
+   */
   public void append(ByteBuffer chunk) {
     int n = chunk.remaining();
+    if ((long) length + n > MAX_COLLECTED) {
+      throw new HttpInputException(
+          413,
+          "a request body over "
+              + MAX_COLLECTED
+              + " bytes cannot be buffered; the handler must stream it (@StreamRequestBody)");
+    }
     if (length + n > body.length) {
-      body = Arrays.copyOf(body, Math.max(length + n, body.length * 2));
+      long grown = Math.max((long) length + n, (long) body.length * 2);
+      body = Arrays.copyOf(body, (int) Math.min(grown, MAX_COLLECTED));
     }
     chunk.get(body, length, n);
     length += n;

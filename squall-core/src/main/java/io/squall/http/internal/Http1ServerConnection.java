@@ -10,6 +10,7 @@ import io.squall.http.HttpServerOptions;
 import io.squall.http.HttpServerRequest;
 import io.squall.http.ResponseStartLine;
 import io.squall.ioloop.IOLoop;
+import io.squall.ioloop.Timeout;
 import io.squall.iostream.IOStream;
 import io.squall.iostream.StreamClosedError;
 import java.net.InetSocketAddress;
@@ -33,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * bytes per processing pass or loop iteration into one gathering write (so the answers to several
  * pipelined requests leave together), and {@link ConnectionDeadlines} enforces the idle, head and
  * body timeouts.
+ *
+ * <p>Lingering close: a connection that answered before it read the whole request body (413, 400, a
+ * handler that finished early) does not close at once, which would make the kernel reset the
+ * connection over the unread bytes and the client often lose the answer. Once the answer is out it
+ * shuts its sending side (the client sees the end of the response), then reads and drops what the
+ * client still sends until the client closes or {@link HttpServerOptions#lingerTimeout()} passes.
+ * The bytes are dropped as they come, so lingering holds no memory beyond one read chunk.
  */
 public final class Http1ServerConnection implements HttpConnection {
   private static final HttpAccess.Requests REQUESTS = HttpAccess.requests();
@@ -54,6 +62,8 @@ public final class Http1ServerConnection implements HttpConnection {
   private boolean closed;
   private boolean detached;
   private boolean draining;
+  private boolean lingering;
+  private Timeout lingerTimer;
   private Runnable closeCallback;
 
   // current request
@@ -136,6 +146,11 @@ public final class Http1ServerConnection implements HttpConnection {
     body.setMaxSize(bytes);
   }
 
+  /** Bytes of output queued on the connection's stream, not yet taken by the client. */
+  public long writeBufferSize() {
+    return stream.writeBufferSize();
+  }
+
   /** Whether the connection waits for a new request, with no byte of it received yet. */
   public boolean isIdle() {
     return delegate == null
@@ -213,7 +228,7 @@ public final class Http1ServerConnection implements HttpConnection {
 
   private void processLoop() {
     try {
-      while (!closed && !detached && !paused) {
+      while (!closed && !detached && !paused && !lingering) {
         if (messageComplete) {
           if (!nextRequestPending) {
             return; // the response is still being written
@@ -315,6 +330,9 @@ public final class Http1ServerConnection implements HttpConnection {
     CompletionStage<?> stage;
     try {
       stage = delegate.dataReceived(chunk);
+    } catch (HttpInputException e) {
+      badRequest(e.status(), e.getMessage()); // a body the delegate cannot take (too large)
+      return;
     } catch (RuntimeException e) {
       log.error("Uncaught exception in dataReceived for {}", request, e);
       badRequest(500, "Internal Server Error");
@@ -378,6 +396,11 @@ public final class Http1ServerConnection implements HttpConnection {
     return framer.writeHead(startLine, headers, http11, mayKeepAlive(), chunk);
   }
 
+  /** The connection's stream (an {@code SslIOStream} when the server speaks TLS). */
+  public IOStream stream() {
+    return stream;
+  }
+
   /**
    * Whether the request side allows keeping the connection open after this response: the parser
    * found that the client allows it ({@link RequestHead#keepAlive()}), keep-alive is not turned
@@ -420,7 +443,11 @@ public final class Http1ServerConnection implements HttpConnection {
     if (request != null) {
       REQUESTS.markFinished(request);
     }
-    if (!framer.keepAlive() || (body.expected() && !messageComplete)) {
+    if (body.expected() && !messageComplete) {
+      lingerAfter(out.pending()); // answered before the body was read
+      return;
+    }
+    if (!framer.keepAlive()) {
       closeAfterOutput();
       return;
     }
@@ -462,7 +489,43 @@ public final class Http1ServerConnection implements HttpConnection {
     deadlines.cancel();
     messageComplete = true;
     paused = true; // stop reading: the connection can no longer be trusted
-    framer.writeError(status, message).whenComplete((v, e) -> stream.close());
+    boolean answered = !framer.headersWritten();
+    CompletableFuture<Void> written = framer.writeError(status, message);
+    if (answered) {
+      lingerAfter(written);
+    } else {
+      written.whenComplete((v, e) -> stream.close()); // a response cut short: nothing to linger for
+    }
+  }
+
+  /** Once {@code written} completed, closes the connection the lingering way (see the class). */
+  private void lingerAfter(CompletableFuture<Void> written) {
+    written.whenComplete(
+        (v, e) -> {
+          if (e != null) {
+            stream.close();
+          } else {
+            linger();
+          }
+        });
+  }
+
+  private void linger() {
+    if (closed || lingering) {
+      return;
+    }
+    if (options.lingerTimeout().isZero()) {
+      stream.close();
+      return;
+    }
+    lingering = true;
+    deadlines.cancel();
+    stream.shutdownOutput();
+    if (stream.closed()) {
+      return;
+    }
+    lingerTimer = loop.callLater(options.lingerTimeout(), stream::close);
+    reader.discardInput();
   }
 
   private void deadlinePassed(int kind) {
@@ -488,6 +551,10 @@ public final class Http1ServerConnection implements HttpConnection {
     }
     closed = true;
     deadlines.cancel();
+    if (lingerTimer != null) {
+      lingerTimer.cancel();
+      lingerTimer = null;
+    }
     body.close();
     out.discard();
     if (delegate != null && !(messageComplete && framer.finished())) {

@@ -12,10 +12,16 @@ import java.util.concurrent.CompletableFuture;
  * Gathers a connection's response bytes and hands them to the stream in one gathering write: at the
  * end of the connection's processing pass when they were queued during one (so the answers to
  * several pipelined requests leave together), else at the end of the current loop iteration. All
- * buffers of a batch share one future, which completes once the batch was handed to the kernel.
- * Loop thread only.
+ * buffers of a batch share one future, which completes once the batch was handed to the kernel. A
+ * batch that reaches {@link #MAX_BATCH} bytes goes to the stream at once, so a handler writing a
+ * large body without waiting meets the stream's cap on queued output ({@link
+ * io.squall.iostream.IOStreamOptions#maxWriteBufferSize()}) instead of piling bytes up here. Loop
+ * thread only.
  */
 final class OutputBatcher {
+  /** Batched bytes at which the batch is handed to the stream without waiting for the pass. */
+  static final long MAX_BATCH = 64 * 1024;
+
   private final IOStream stream;
   private final IOLoop loop;
   private final Runnable flushTask = this::flush;
@@ -28,6 +34,7 @@ final class OutputBatcher {
   private boolean flushScheduled;
   private boolean flushWanted;
   private int processDepth;
+  private long batchBytes;
 
   OutputBatcher(IOStream stream) {
     this.stream = stream;
@@ -49,8 +56,11 @@ final class OutputBatcher {
   /** Queues {@code b}; returns the future of the batch it goes out with. */
   CompletableFuture<Void> queue(ByteBuffer b) {
     out.add(b);
+    batchBytes += b.remaining();
     CompletableFuture<Void> f = pending();
-    if (processDepth > 0) {
+    if (batchBytes >= MAX_BATCH) {
+      flush(); // a large batch goes now: the stream's limits apply to it
+    } else if (processDepth > 0) {
       flushWanted = true; // the pass flushes when it returns
     } else if (!flushScheduled) {
       flushScheduled = true; // written from a callback or timer: flush at the end of this pass
@@ -87,6 +97,7 @@ final class OutputBatcher {
     inFlight = f;
     ByteBuffer[] bufs = out.toArray(new ByteBuffer[0]);
     out.clear();
+    batchBytes = 0;
     if (stream.closed()) {
       f.completeExceptionally(new StreamClosedError());
       return;
@@ -110,5 +121,6 @@ final class OutputBatcher {
       batchFuture = null;
     }
     out.clear();
+    batchBytes = 0;
   }
 }

@@ -23,6 +23,7 @@ final class RequestReader {
 
   private boolean reading;
   private boolean inFeed;
+  private boolean discarding;
 
   /**
    * @param listener receives the parser's events
@@ -89,9 +90,23 @@ final class RequestReader {
               if (error != null) {
                 return; // the connection's close callback handles the rest
               }
+              if (discarding) {
+                readMore(); // lingering: drop it, read on until the client closes
+                return;
+              }
               readBuf = ByteBuffer.wrap(bytes);
               onBytes.run();
             });
+  }
+
+  /**
+   * From now on reads only to drop what arrives (a lingering close): the unparsed bytes go, and
+   * reading goes on until the stream closes; the parser sees nothing more.
+   */
+  void discardInput() {
+    discarding = true;
+    readBuf = EMPTY;
+    readMore();
   }
 
   /** Feeds the unparsed bytes to the parser until it needs more, or a listener call paused it. */

@@ -4,13 +4,31 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * What connections are pooled by: scheme, host and port.
+ * What connections are pooled by: scheme, host, port, and for {@code https} how the server's
+ * certificate was checked (a connection opened without checks, or trusting another CA file, is
+ * never reused for a request that asks for different checks).
  *
  * @param scheme {@code http} or {@code https}
  * @param host the host name or IP literal, without brackets
  * @param port the port
+ * @param tlsProfile empty for plain HTTP and the default checks; else what differs
  */
-public record HostKey(String scheme, String host, int port) {
+public record HostKey(String scheme, String host, int port, String tlsProfile) {
+  /** A key with the default certificate checks. */
+  public HostKey(String scheme, String host, int port) {
+    this(scheme, host, port, "");
+  }
+
+  /** This key for a request with these certificate settings. */
+  public HostKey withTls(boolean validateCert, java.nio.file.Path caFile) {
+    if (!tls()) {
+      return this;
+    }
+    String profile =
+        !validateCert ? "no-validation" : caFile == null ? "" : "ca:" + caFile.toAbsolutePath();
+    return new HostKey(scheme, host, port, profile);
+  }
+
   /** The key of {@code uri} (default ports 80 and 443). */
   public static HostKey of(URI uri) {
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);

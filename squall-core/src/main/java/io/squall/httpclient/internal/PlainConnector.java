@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Plain TCP connections through {@link TcpClient}; {@code https} fails with {@link
- * UnsupportedOperationException} until a TLS stream exists.
+ * The client's connector: plain TCP connections through {@link TcpClient}, and {@code https} (or
+ * {@code wss}) through {@link TlsConnector}.
  */
 public final class PlainConnector implements StreamConnector {
   /** The shared instance. */
@@ -20,9 +20,7 @@ public final class PlainConnector implements StreamConnector {
   public CompletableFuture<BaseIOStream> connect(
       HostKey key, Duration timeout, IOStreamOptions options, TlsSettings tls) {
     if (key.tls()) {
-      return CompletableFuture.failedFuture(
-          new UnsupportedOperationException(
-              "https:// is not supported yet (no TLS stream in Squall so far): " + key));
+      return TlsConnector.INSTANCE.connect(key, timeout, options, tls);
     }
     return TcpClient.connect(key.host(), key.port(), timeout, options)
         .thenApply(stream -> (BaseIOStream) stream);

@@ -57,6 +57,27 @@ public final class UpgradeExchange implements ResponseReader.Handler {
       Duration timeout,
       int maxHeaderSize,
       int maxBody) {
+    return start(
+        loop,
+        connector,
+        key,
+        requestHead,
+        timeout,
+        maxHeaderSize,
+        maxBody,
+        new StreamConnector.TlsSettings(true, null));
+  }
+
+  /** As above, with the TLS settings for an {@code https} key. */
+  public static CompletableFuture<Result> start(
+      IOLoop loop,
+      StreamConnector connector,
+      HostKey key,
+      byte[] requestHead,
+      Duration timeout,
+      int maxHeaderSize,
+      int maxBody,
+      StreamConnector.TlsSettings tls) {
     UpgradeExchange x = new UpgradeExchange(maxBody);
     x.timer =
         loop.callLater(
@@ -67,12 +88,7 @@ public final class UpgradeExchange implements ResponseReader.Handler {
                         "connecting to " + key + " and its handshake timed out after " + timeout)));
     CompletableFuture<BaseIOStream> connecting;
     try {
-      connecting =
-          connector.connect(
-              key,
-              timeout,
-              IOStreamOptions.defaults(),
-              new StreamConnector.TlsSettings(true, null));
+      connecting = connector.connect(key, timeout, IOStreamOptions.defaults(), tls);
     } catch (RuntimeException e) {
       x.fail(e);
       return x.result;

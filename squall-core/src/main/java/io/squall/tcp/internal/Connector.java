@@ -5,6 +5,8 @@ import io.squall.ioloop.Timeout;
 import io.squall.ioloop.internal.Futures;
 import io.squall.iostream.IOStream;
 import io.squall.iostream.IOStreamOptions;
+import io.squall.iostream.SslIOStream;
+import io.squall.tcp.TlsClientOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,6 +16,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * One connection attempt of {@code TcpClient}: resolve off the loop, then connect to each address
@@ -26,14 +29,28 @@ public final class Connector {
   private final int port;
   private final Duration timeout;
   private final IOStreamOptions options;
+  private final TlsClientOptions tls;
   private final CompletableFuture<IOStream> result = new CompletableFuture<>();
   private Timeout timer;
   private InetAddress[] addresses;
   private int nextAddress;
   private SocketChannel current;
   private IOException lastError;
+  private long deadline;
 
   public Connector(IOLoop loop, String host, int port, Duration timeout, IOStreamOptions options) {
+    this(loop, host, port, timeout, options, null);
+  }
+
+  /** A connection attempt that runs a TLS handshake with {@code tls} (null: plain TCP). */
+  public Connector(
+      IOLoop loop,
+      String host,
+      int port,
+      Duration timeout,
+      IOStreamOptions options,
+      TlsClientOptions tls) {
+    this.tls = tls;
     this.loop = loop;
     this.host = host;
     this.port = port;
@@ -43,6 +60,7 @@ public final class Connector {
 
   /** Starts the attempt and returns its future. */
   public CompletableFuture<IOStream> start() {
+    deadline = loop.time() + timeout.toNanos();
     timer = loop.callLater(timeout, this::timedOut);
     if (isIpLiteral(host)) {
       try {
@@ -64,7 +82,8 @@ public final class Connector {
     return result;
   }
 
-  static boolean isIpLiteral(String host) {
+  /** Whether {@code host} is an IPv4 or IPv6 address literal (no name to resolve). */
+  public static boolean isIpLiteral(String host) {
     if (host.isEmpty()) {
       return false;
     }
@@ -137,6 +156,10 @@ public final class Connector {
       closeQuietly(ch);
       return;
     }
+    if (tls != null) {
+      handshake(ch);
+      return;
+    }
     IOStream stream;
     try {
       // takes over the channel's registration (IOLoop.addHandler re-registers a registered channel)
@@ -149,6 +172,48 @@ public final class Connector {
     if (!result.complete(stream)) {
       stream.close();
     }
+  }
+
+  private void handshake(SocketChannel ch) {
+    long left = Math.max(1, deadline - loop.time());
+    CompletableFuture<SslIOStream> hs;
+    try {
+      hs =
+          SslIOStream.handshake(
+              ch, loop, options, TlsEngines.client(tls, host, port), Duration.ofNanos(left));
+    } catch (RuntimeException e) {
+      closeQuietly(ch);
+      result.completeExceptionally(e);
+      return;
+    }
+    hs.whenComplete(
+        (stream, e) -> {
+          if (e != null) {
+            Throwable cause = Futures.unwrap(e);
+            result.completeExceptionally(
+                cause instanceof java.util.concurrent.TimeoutException
+                    ? new TimeoutException(
+                        "connecting to "
+                            + host
+                            + ":"
+                            + port
+                            + " timed out after "
+                            + timeout
+                            + " (in the TLS handshake)")
+                    : cause instanceof SSLHandshakeException she ? named(she) : cause);
+          } else if (!result.complete(stream)) {
+            stream.close();
+          }
+        });
+  }
+
+  /** The engine's message with the server it was about (the engine's exception is the cause). */
+  private SSLHandshakeException named(SSLHandshakeException e) {
+    SSLHandshakeException n =
+        new SSLHandshakeException(
+            "TLS handshake with " + host + ":" + port + " failed: " + e.getMessage());
+    n.initCause(e);
+    return n;
   }
 
   private void timedOut() {

@@ -39,7 +39,7 @@ public final class ResponseBuffer {
   private String reason = "OK";
   private HttpHeaders headers;
   private final ArrayList<byte[]> chunks = new ArrayList<>();
-  private int size;
+  private long size; // long: a body of many chunks may pass 2 GiB
   private GzipTransform gzip;
   private boolean headersWritten;
   private boolean finished;
@@ -240,6 +240,9 @@ public final class ResponseBuffer {
       }
       return CompletableFuture.completedFuture(null);
     }
+    if (size > MAX_JOINED && gzip == null) {
+      return flushUnjoined();
+    }
     byte[] chunk = joinBody();
     if (!headersWritten) {
       ResponseStartLine startLine = new ResponseStartLine("HTTP/1.1", status, reason);
@@ -261,12 +264,51 @@ public final class ResponseBuffer {
     return conn.write(chunk);
   }
 
+  /**
+   * Sends a body too large for one array (over 2 GiB buffered) chunk by chunk; without gzip only
+   * (the transform needs one array).
+   */
+  private CompletableFuture<Void> flushUnjoined() {
+    HttpConnection conn = request.connection();
+    List<byte[]> pieces = new ArrayList<>(chunks);
+    clearBody();
+    boolean head = request.method().equals("HEAD");
+    CompletableFuture<Void> last;
+    int i = 0;
+    if (!headersWritten) {
+      headersWritten = true;
+      last =
+          conn.writeHeaders(
+              new ResponseStartLine("HTTP/1.1", status, reason),
+              headers,
+              head ? null : pieces.get(i++));
+    } else {
+      last = CompletableFuture.completedFuture(null);
+    }
+    if (head) {
+      return last;
+    }
+    for (; i < pieces.size(); i++) {
+      last = conn.write(pieces.get(i));
+    }
+    return last;
+  }
+
+  /** The largest body joined into one array (a little under the JVM's array limit). */
+  private static final long MAX_JOINED = Integer.MAX_VALUE - 64;
+
   private byte[] joinBody() {
     byte[] out;
     if (chunks.size() == 1) {
       out = chunks.get(0);
     } else {
-      out = new byte[size];
+      if (size > MAX_JOINED) {
+        throw new IllegalStateException(
+            "a response body of "
+                + size
+                + " bytes is buffered, more than one array holds; flush() while writing");
+      }
+      out = new byte[(int) size];
       int at = 0;
       for (byte[] b : chunks) {
         System.arraycopy(b, 0, out, at, b.length);
@@ -305,7 +347,7 @@ public final class ResponseBuffer {
           headers.remove(h);
         }
       } else if (!headers.contains("Content-Length")) {
-        handler.setHeader("Content-Length", Integer.toString(size));
+        handler.setHeader("Content-Length", Long.toString(size));
       }
     }
     CompletableFuture<Void> sent = flush(true);

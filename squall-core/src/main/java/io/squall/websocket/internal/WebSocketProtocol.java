@@ -36,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * Close frame was sent, no more messages may be sent; messages that still arrive are delivered, but
  * no longer hold back reading, so that the peer's Close frame is read. When the stream has closed,
  * {@link Delegate#onClosed} runs once.
+ *
+ * <p>Output is bounded by the stream's {@link
+ * io.squall.iostream.IOStreamOptions#maxWriteBufferSize()}: a message that would pass it (a peer
+ * that stopped reading) is refused with {@link WebSocketClosedException}, and the connection is
+ * failed with 1008 (policy violation), logged once; the Close frame goes out after what is queued,
+ * and the TCP connection closes once it went or at the close timeout.
  */
 public final class WebSocketProtocol implements FrameListener {
   private static final Logger log = LoggerFactory.getLogger(WebSocketProtocol.class);
@@ -47,6 +53,9 @@ public final class WebSocketProtocol implements FrameListener {
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
   private static final byte[] EMPTY = new byte[0];
+
+  /** The largest Close frame: header, mask key, code and a reason of 123 bytes. */
+  private static final int CLOSE_FRAME_ROOM = 2 + 4 + 125;
 
   /** Receives what the connection reads. Methods run on the loop. */
   public interface Delegate {
@@ -410,12 +419,43 @@ public final class WebSocketProtocol implements FrameListener {
     if (closeSent || stream.closed()) {
       return CompletableFuture.failedFuture(new WebSocketClosedException());
     }
-    CompletableFuture<Void> f = stream.write(frames.get());
+    ByteBuffer[] bufs = frames.get();
+    if (wouldPassCap(bufs)) {
+      log.warn(
+          "closing WebSocket {} with {}: the peer is not reading ({} bytes queued, limit {})",
+          stream,
+          CloseCode.POLICY_VIOLATION,
+          stream.writeBufferSize(),
+          stream.options().maxWriteBufferSize());
+      fail(CloseCode.POLICY_VIOLATION, "not reading: too much output queued");
+      return CompletableFuture.failedFuture(new WebSocketClosedException());
+    }
+    CompletableFuture<Void> f = stream.write(bufs);
     if (f.isDone() && !f.isCompletedExceptionally()) {
       return f;
     }
     return f.exceptionallyCompose(
         e -> CompletableFuture.failedFuture(new WebSocketClosedException(Futures.unwrap(e))));
+  }
+
+  /**
+   * Whether queuing {@code frames} would leave too little room under the stream's cap on queued
+   * output for a Close frame: the peer is not reading, and the connection is closed with 1008
+   * before the stream would refuse the write and drop it without one.
+   */
+  private boolean wouldPassCap(ByteBuffer[] frames) {
+    if (!stream.options().writeBufferLimited()) {
+      return false;
+    }
+    long queued = stream.writeBufferSize();
+    if (queued == 0) {
+      return false; // a write into an empty queue is always taken
+    }
+    long size = 0;
+    for (ByteBuffer b : frames) {
+      size += b.remaining();
+    }
+    return queued + size + CLOSE_FRAME_ROOM > stream.options().maxWriteBufferSize();
   }
 
   private CompletableFuture<Void> onLoop(Supplier<CompletableFuture<Void>> action) {
