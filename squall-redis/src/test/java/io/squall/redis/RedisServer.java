@@ -9,14 +9,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A real redis-server on a free loopback port, for tests; can be stopped and started again. */
-final class RedisServer implements AutoCloseable {
+/**
+ * A real redis-server on a free loopback port, for tests (here and in squall-demos, through this
+ * module's test-jar); can be stopped and started again.
+ */
+public final class RedisServer implements AutoCloseable {
   private final Path binary;
   private final Path dir;
   private final int port;
   private Process process;
 
-  RedisServer() throws IOException {
+  /** Picks a free port and a temporary directory; skips or fails without redis-server. */
+  public RedisServer() throws IOException {
     binary = ExternalTools.require("redis-server", "redis-server");
     dir = Files.createTempDirectory("squall-redis-test");
     try (ServerSocket s = new ServerSocket(0)) {
@@ -24,16 +28,18 @@ final class RedisServer implements AutoCloseable {
     }
   }
 
-  String uri() {
+  /** {@code redis://127.0.0.1:PORT}. */
+  public String uri() {
     return "redis://127.0.0.1:" + port;
   }
 
-  int port() {
+  /** The port. */
+  public int port() {
     return port;
   }
 
   /** Starts the server and returns once it accepts connections. */
-  RedisServer start() throws IOException, InterruptedException {
+  public RedisServer start() throws IOException, InterruptedException {
     process =
         new ProcessBuilder(
                 List.of(
@@ -66,7 +72,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Kills the server (as a crash would) and waits for it to be gone. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     if (process != null) {
       process.destroyForcibly();
       process.waitFor(20, TimeUnit.SECONDS);
