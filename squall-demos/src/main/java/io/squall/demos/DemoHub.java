@@ -2,11 +2,16 @@ package io.squall.demos;
 
 import io.squall.db.Database;
 import io.squall.db.DatabaseUnavailableException;
+import io.squall.demos.blog.BlogDemo;
+import io.squall.demos.blog.BlogStore;
 import io.squall.demos.chat.ChatDemo;
+import io.squall.demos.chat.ChatRoom;
 import io.squall.demos.errors.ErrorsDemo;
 import io.squall.demos.hello.HelloDemo;
 import io.squall.demos.i18n.I18nDemo;
 import io.squall.demos.longpoll.LongPollDemo;
+import io.squall.demos.longpoll.MessageBuffer;
+import io.squall.demos.scale.RedisFanOut;
 import io.squall.demos.slow.SlowDemo;
 import io.squall.demos.tasks.TaskStore;
 import io.squall.demos.tasks.TasksDemo;
@@ -98,6 +103,20 @@ public final class DemoHub {
                   + " the JSON API at /api/tasks. The tasks survive a restart of the hub.",
               Demo.SRC + "tasks/TasksDemo.java"),
           new Demo(
+              "/blog/",
+              "Blog",
+              "Tornado's blog demo: sign up, log in and write posts in Markdown, kept in the"
+                  + " database through squall-db. Sessions live in signed cookies, every form"
+                  + " carries an XSRF token, and the posts have an Atom feed.",
+              Demo.SRC + "blog/BlogDemo.java"),
+          new Demo(
+              "/i18n/",
+              "Languages",
+              "A page in your language, English, Spanish, German, Chinese or Arabic, translated"
+                  + " with Tornado's CSV files. Plural forms, dates and numbers follow the language"
+                  + " that your browser or the links pick.",
+              Demo.SRC + "i18n/I18nDemo.java"),
+          new Demo(
               "/static-files/",
               "Static files",
               "The stylesheet, script and images of these pages, served with versioned URLs,"
@@ -108,7 +127,14 @@ public final class DemoHub {
               "Errors",
               "A handler that throws gets a 500 for that request alone, with a plain error page."
                   + " Started with --debug, the page shows the stack trace instead.",
-              Demo.SRC + "errors/ErrorsDemo.java"));
+              Demo.SRC + "errors/ErrorsDemo.java"),
+          new Demo(
+              "/auth/",
+              "Log in",
+              "Log in with GitHub or Google through squall-auth's OAuth2 mixins, with the state"
+                  + " bound to a signed cookie. Without client ids in the environment, the page"
+                  + " says what to set.",
+              Demo.SRC + "auth/AuthDemo.java"));
 
   /** The index page. */
   public static final class IndexHandler extends RequestHandler {
@@ -133,8 +159,8 @@ public final class DemoHub {
   }
 
   /**
-   * The hub application without debug, its task list in an in-memory database shared by the JVM
-   * (for tests); see {@link #app(TaskStore, boolean)}.
+   * The hub application without debug, its task list and blog in in-memory databases shared by the
+   * JVM (for tests); see {@link #app(TaskStore, BlogStore, String, boolean)}.
    */
   public static Application app() {
     return app(TasksDemo.inMemoryStore(), false);
@@ -156,6 +182,39 @@ public final class DemoHub {
    * changed templates are reloaded.
    */
   public static Application app(TaskStore tasks, boolean debug) {
+    return app(tasks, debug, new ChatRoom(), new MessageBuffer());
+  }
+
+  /**
+   * {@link #app(TaskStore, boolean)} over the given chat room and long-poll buffer, which {@code
+   * --redis} relays through Redis ({@link RedisFanOut}).
+   */
+  public static Application app(
+      TaskStore tasks, boolean debug, ChatRoom room, MessageBuffer buffer) {
+    return app(tasks, BlogDemo.inMemoryStore(), BlogDemo.randomSecret(), debug, room, buffer);
+  }
+
+  /**
+   * The hub application with its task list in {@code tasks} and its blog in {@code blog}, whose
+   * sessions are signed with {@code blogSecret}. With {@code debug}, error pages of the hub's own
+   * pages ({@code /}, {@code /static-files/}, {@code /errors/}) show the stack trace, and changed
+   * templates are reloaded.
+   */
+  public static Application app(TaskStore tasks, BlogStore blog, String blogSecret, boolean debug) {
+    return app(tasks, blog, blogSecret, debug, new ChatRoom(), new MessageBuffer());
+  }
+
+  /**
+   * The whole hub: {@link #app(TaskStore, BlogStore, String, boolean)} over the given chat room and
+   * long-poll buffer, which {@code --redis} relays through Redis ({@link RedisFanOut}).
+   */
+  public static Application app(
+      TaskStore tasks,
+      BlogStore blog,
+      String blogSecret,
+      boolean debug,
+      ChatRoom room,
+      MessageBuffer buffer) {
     return Application.builder()
         .route("/", IndexHandler::new)
         .route("/static-files/", StaticFilesPage::new)
@@ -165,13 +224,15 @@ public final class DemoHub {
         .mount("/slow", SlowDemo.app())
         .mount("/upload", UploadDemo.app())
         .mount("/template", TemplateDemo.app())
-        .mount("/longpoll", LongPollDemo.app())
+        .mount("/longpoll", LongPollDemo.app(buffer))
         .mount("/ws", EchoDemo.app())
-        .mount("/chat", ChatDemo.app())
+        .mount("/chat", ChatDemo.app(room))
         .mount(TasksDemo.API_PREFIX, TasksDemo.api(tasks))
         .mount(TasksDemo.PAGE_PREFIX, TasksDemo.page(tasks, TasksDemo.API_PREFIX + "/tasks"))
         .mount("/i18n", I18nDemo.app())
+        .mount(BlogDemo.PREFIX, BlogDemo.app(blog, blogSecret))
         .mount("/errors", ErrorsDemo.app(debug))
+        .mount("/auth", io.squall.demos.auth.AuthDemo.app())
         .settings(DemoLayout.settings().debug(debug).compressResponse(true).build())
         .build();
   }
@@ -179,22 +240,55 @@ public final class DemoHub {
   /**
    * Starts the hub ({@link DemoArgs#USAGE} lists the flags): {@code --db=JDBC_URL} for the task
    * list's database (default: an H2 file under {@code --data-dir=DIR}, see {@link
-   * DemoArgs#dataDir}). Prints the URL to open and what each flag does. SIGTERM or SIGINT shut it
-   * down gracefully.
+   * DemoArgs#dataDir}), {@code --loops=N} to serve from N loops, {@code --redis=URI} to fan chat
+   * and long-poll messages out to every hub on that Redis. Prints the URL to open and what each
+   * flag does. SIGTERM or SIGINT shut it down gracefully.
    */
   public static void main(String[] args) {
     DemoArgs.Options options = DemoArgs.parseOrExit(args);
-    Database db = openTasksDatabase(args);
-    HttpServer server = DemoArgs.listen(app(new TaskStore(db), options.debug()), args);
-    System.out.println("Squall demo hub ready at http://localhost:" + server.port() + "/");
+    Database db = openDemoDatabase(args);
+    String blogSecret = BlogDemo.cookieSecret(DemoArgs.dataDir(args));
+    ChatRoom room = new ChatRoom();
+    MessageBuffer buffer = new MessageBuffer();
+    RedisFanOut fanOut = startFanOut(args, room, buffer);
+    HttpServer server =
+        DemoArgs.listen(
+            app(new TaskStore(db), new BlogStore(db), blogSecret, options.debug(), room, buffer),
+            args);
+    String scheme = server.tlsOptions().isPresent() ? "https" : "http";
+    System.out.println(
+        "Squall demo hub ready at " + scheme + "://localhost:" + server.port() + "/");
     System.out.println("Open that URL in a browser. Flags (./demo --help):");
     System.out.println(DemoArgs.describe(options, server.port()));
+    System.out.println(DemoArgs.describeScale(DemoArgs.loops(args), DemoArgs.redis(args)));
     System.out.println("Stop with Ctrl-C (or SIGTERM): requests in flight finish first.");
     IOLoop.current().start();
+    if (fanOut != null) {
+      fanOut.close();
+    }
     db.close();
   }
 
-  private static Database openTasksDatabase(String[] args) {
+  /**
+   * With {@code --redis=URI}, relays {@code room} and {@code buffer} through Redis; messages from
+   * Redis arrive on this thread's loop. A Redis that cannot be reached ends the hub (status 1).
+   */
+  private static RedisFanOut startFanOut(String[] args, ChatRoom room, MessageBuffer buffer) {
+    String uri = DemoArgs.redis(args);
+    if (uri == null) {
+      return null;
+    }
+    try {
+      return RedisFanOut.start(uri, IOLoop.current(), room, buffer);
+    } catch (IllegalStateException e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+      throw e;
+    }
+  }
+
+  /** The task list's and the blog's database: {@code --db}, else the H2 file in the data dir. */
+  private static Database openDemoDatabase(String[] args) {
     String url;
     try {
       DemoArgs.port(args, 8888); // bad arguments end the hub before it touches any database
@@ -206,7 +300,7 @@ public final class DemoHub {
         System.out.println(
             "Data directory: "
                 + dir
-                + " (task list: embedded H2; --db=JDBC_URL for another database)");
+                + " (task list and blog: embedded H2; --db=JDBC_URL for another database)");
       }
     } catch (IllegalArgumentException | java.io.IOException e) {
       System.err.println(e.getMessage());
@@ -214,9 +308,9 @@ public final class DemoHub {
       throw new IllegalStateException(e);
     }
     try {
-      Database db = TasksDemo.openDatabase(url);
+      Database db = BlogDemo.openDatabase(url);
       System.out.println(
-          "Task list database: "
+          "Task list and blog database: "
               + db.productName()
               + " at "
               + url.replaceAll("(?i)(password=)[^&;]*", "$1***"));

@@ -19,6 +19,7 @@ import io.squall.testing.RawConnection;
 import io.squall.testing.SquallClient;
 import io.squall.testing.SquallTest;
 import io.squall.testing.TestApplication;
+import io.squall.testing.TestServerOptions;
 import io.squall.web.Application;
 import io.squall.websocket.CompressionOptions;
 import io.squall.websocket.WebSocketClient;
@@ -39,12 +40,18 @@ import org.junit.jupiter.api.Test;
 class ChatDemoTest {
   private static final String SOCKET = "/chat/socket";
 
-  /** A small room, so the history's bound shows; members may fall 50 messages behind. */
-  private final ChatRoom room = new ChatRoom(5, 50);
+  /** A small room, so the history's bound shows. */
+  private final ChatRoom room = new ChatRoom(5);
 
   @TestApplication
   Application app() {
     return Application.builder().mount("/chat", ChatDemo.app(room)).build();
+  }
+
+  /** A small cap on queued output, so a client that stops reading is closed soon. */
+  @TestServerOptions
+  HttpServerOptions options() {
+    return HttpServerOptions.builder().maxWriteBufferSize(256 * 1024).build();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -367,7 +374,7 @@ class ChatDemoTest {
       throws Exception {
     WebSocketConnection a = client.websocketConnect(SOCKET);
     try (RawConnection stuck = rawSocket(client);
-        ExpectLog log = ExpectLog.expect("io.squall.demos.chat", "stopped reading")) {
+        ExpectLog log = ExpectLog.expect("io.squall.websocket", "not reading")) {
       awaitValue(room::memberCount, 2);
       String big = "y".repeat(ChatDemo.MAX_BODY_LENGTH - 10);
       int sent = 0;

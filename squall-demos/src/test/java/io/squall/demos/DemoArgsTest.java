@@ -29,4 +29,24 @@ class DemoArgsTest {
     assertThatThrownBy(() -> DemoArgs.port(new String[] {"8899"}, 8888))
         .hasMessage("unknown argument '8899' (usage: [--port=N] [--debug] [--help])");
   }
+
+  @Test
+  void loopsAndRedisAreReadAndChecked() {
+    assertThat(DemoArgs.loops(new String[] {})).isEqualTo(1);
+    assertThat(DemoArgs.loops(new String[] {"--port=0", "--loops=2"})).isEqualTo(2);
+    assertThat(DemoArgs.redis(new String[] {})).isNull();
+    assertThat(DemoArgs.redis(new String[] {"--redis=redis://127.0.0.1:6379"}))
+        .isEqualTo("redis://127.0.0.1:6379");
+    assertThat(DemoArgs.parse(new String[] {"--loops=4", "--redis=redis://h:1"}, 8888).port())
+        .isEqualTo(8888);
+    assertThatThrownBy(() -> DemoArgs.parse(new String[] {"--loops=0"}, 8888))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--loops wants a number from 1 to 256, got '0'");
+    assertThatThrownBy(() -> DemoArgs.parse(new String[] {"--loops=two"}, 8888))
+        .hasMessage("--loops wants a number from 1 to 256, got 'two'");
+    assertThatThrownBy(() -> DemoArgs.parse(new String[] {"--loops="}, 8888))
+        .hasMessage("--loops= needs a value");
+    assertThatThrownBy(() -> DemoArgs.parse(new String[] {"--redis=localhost:6379"}, 8888))
+        .hasMessage("--redis wants a URI redis://host:port, got 'localhost:6379'");
+  }
 }

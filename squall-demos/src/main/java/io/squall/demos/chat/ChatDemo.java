@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@value CloseCode#MESSAGE_TOO_BIG} (message too big) for a body longer than {@value
  *       #MAX_BODY_LENGTH} characters, or a message over {@value #MAX_MESSAGE_SIZE} bytes;
  *   <li>{@value CloseCode#UNSUPPORTED_DATA} (unsupported data) for a binary message;
- *   <li>{@value CloseCode#POLICY_VIOLATION} (policy violation) for a client that stops reading
- *       while more than {@link ChatRoom#maxUnsent()} messages wait for it.
+ *   <li>{@value CloseCode#POLICY_VIOLATION} (policy violation) for a client that stops reading: the
+ *       server closes it once its queued output passes {@link
+ *       io.squall.http.HttpServerOptions#maxWriteBufferSize()}, and it leaves the room.
  * </ul>
  *
  * <p>There is no XSRF token: a browser cannot send a cookie-authenticated WebSocket handshake from
@@ -81,9 +82,6 @@ public final class ChatDemo {
   public static final class ChatSocket extends WebSocketHandler {
     private final ChatRoom room;
     private ChatRoom.Member member;
-
-    /** Messages handed to the connection but not yet to the socket; only touched on the loop. */
-    private int unsent;
 
     /** A connection to {@code room}. */
     public ChatSocket(ChatRoom room) {
@@ -155,19 +153,16 @@ public final class ChatDemo {
       if (isClosing()) {
         return; // gone; onClose takes it out of the room
       }
-      if (unsent >= room.maxUnsent()) {
-        log.info("dropping a chat client that stopped reading ({} messages unsent)", unsent);
-        member.leave();
-        close(CloseCode.POLICY_VIOLATION, "too slow: stopped reading messages");
-        return;
-      }
-      unsent++;
+      // No count of our own: the server's cap on queued output closes a client that stopped
+      // reading (1008), and the failed write takes it out of the room at once.
       writeMessage(json)
           .whenComplete(
               (v, e) -> {
-                unsent--;
-                if (e != null && !(unwrap(e) instanceof WebSocketClosedException)) {
-                  log.debug("could not send a chat message", e);
+                if (e != null) {
+                  member.leave();
+                  if (!(unwrap(e) instanceof WebSocketClosedException)) {
+                    log.debug("could not send a chat message", e);
+                  }
                 }
               });
     }

@@ -30,17 +30,10 @@ public final class ChatRoom {
   /** How many recent messages are kept when no size is given. */
   public static final int DEFAULT_CACHE_SIZE = 200;
 
-  /**
-   * How many messages a member may have waiting to be sent, when no limit is given, before it is
-   * dropped as too slow (see {@link #maxUnsent()}).
-   */
-  public static final int DEFAULT_MAX_UNSENT = 1000;
-
   /** A message with its JSON, encoded once for every member. */
   private record Entry(ChatMessage message, String json) {}
 
   private final int cacheSize;
-  private final int maxUnsent;
   private final ArrayDeque<Entry> cache;
   private final Set<Member> members = new LinkedHashSet<>();
 
@@ -80,40 +73,26 @@ public final class ChatRoom {
   }
 
   /**
-   * A room that keeps the last {@value #DEFAULT_CACHE_SIZE} messages and drops members with more
-   * than {@value #DEFAULT_MAX_UNSENT} unsent.
+   * A room that keeps the last {@value #DEFAULT_CACHE_SIZE} messages. A member whose client stops
+   * reading is not the room's concern: the server closes its connection once the connection's
+   * queued output passes {@link io.squall.http.HttpServerOptions#maxWriteBufferSize()}, and the
+   * member leaves then.
    */
   public ChatRoom() {
-    this(DEFAULT_CACHE_SIZE, DEFAULT_MAX_UNSENT);
+    this(DEFAULT_CACHE_SIZE);
   }
 
   /**
-   * A room that keeps the last {@code cacheSize} messages and drops members with more than {@code
-   * maxUnsent} unsent.
+   * A room that keeps the last {@code cacheSize} messages.
    *
-   * @throws IllegalArgumentException if {@code cacheSize} is below 1 or {@code maxUnsent} is not
-   *     above it (a new member gets the whole cache at once)
+   * @throws IllegalArgumentException if {@code cacheSize} is below 1
    */
-  public ChatRoom(int cacheSize, int maxUnsent) {
+  public ChatRoom(int cacheSize) {
     if (cacheSize < 1) {
       throw new IllegalArgumentException("cacheSize must be at least 1: " + cacheSize);
     }
-    if (maxUnsent <= cacheSize) {
-      throw new IllegalArgumentException(
-          "maxUnsent must be above cacheSize " + cacheSize + ": " + maxUnsent);
-    }
     this.cacheSize = cacheSize;
-    this.maxUnsent = maxUnsent;
     this.cache = new ArrayDeque<>(cacheSize + 1);
-  }
-
-  /**
-   * How many messages one member's connection may hold that were not yet handed to its socket; a
-   * member that falls further behind (a client that stopped reading) is dropped, so it cannot make
-   * the server buffer without bound.
-   */
-  public int maxUnsent() {
-    return maxUnsent;
   }
 
   /**

@@ -1,14 +1,12 @@
 package io.squall.demos.i18n;
 
 import io.squall.demos.DemoArgs;
-import io.squall.demos.DemoHub;
-import io.squall.demos.template.TemplateDemo;
+import io.squall.demos.DemoLayout;
 import io.squall.ioloop.IOLoop;
 import io.squall.locale.Locale;
 import io.squall.web.Application;
 import io.squall.web.HttpError;
 import io.squall.web.RequestHandler;
-import io.squall.web.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -150,11 +148,7 @@ public final class I18nDemo {
     return Application.builder()
         .route("/", PageHandler::new)
         .route("/locale", LocaleCodeHandler::new)
-        .settings(
-            Settings.builder()
-                .templatePath(TemplateDemo.templatePath())
-                .staticPath(DemoHub.staticPath())
-                .build())
+        .settings(DemoLayout.settings().build())
         .build();
   }
 

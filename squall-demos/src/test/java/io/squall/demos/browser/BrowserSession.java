@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -157,6 +158,23 @@ public final class BrowserSession implements AutoCloseable {
   /** The driver, for tests that click and type. */
   public WebDriver driver() {
     return driver;
+  }
+
+  /** A wait of up to 30 s that retries when the page re-rendered the element it was looking at. */
+  public WebDriverWait waiting() {
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
+  }
+
+  /** The problems seen since the last {@link #visit} or {@link #clearProblems()}. */
+  public List<String> problems() {
+    return List.copyOf(problems);
+  }
+
+  /** Forgets the problems seen so far (before a step that expects an error answer). */
+  public void clearProblems() {
+    problems.clear();
   }
 
   /**

@@ -64,15 +64,12 @@ class ChatRoomTest {
 
   @Test
   void sizesAreChecked() {
-    assertThatThrownBy(() -> new ChatRoom(0, 10)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ChatRoom(10, 10)).isInstanceOf(IllegalArgumentException.class);
-    assertThat(new ChatRoom(10, 11).maxUnsent()).isEqualTo(11);
-    assertThat(new ChatRoom().maxUnsent()).isEqualTo(ChatRoom.DEFAULT_MAX_UNSENT);
+    assertThatThrownBy(() -> new ChatRoom(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void aMemberGetsTheHistoryOldestFirstThenEachPostOnItsLoop() throws Exception {
-    ChatRoom room = new ChatRoom(3, 10);
+    ChatRoom room = new ChatRoom(3);
     for (String b : List.of("m1", "m2", "m3", "m4")) {
       room.post(message(b));
     }

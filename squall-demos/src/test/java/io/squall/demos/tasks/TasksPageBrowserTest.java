@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.squall.db.Database;
 import io.squall.db.TestDatabases;
 import io.squall.demos.DemoHub;
+import io.squall.demos.browser.BrowserSession;
 import io.squall.testing.SquallClient;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class TasksPageBrowserTest {
   @Test
   void addCompleteAndDeleteATaskInTheBrowser(@TempDir Path dir) throws Exception {
-    try (TasksBrowser browser = TasksBrowser.start();
+    try (BrowserSession browser = BrowserSession.start();
         Database db = TasksDemo.openDatabase(TestDatabases.freshUrl("h2", dir));
         SquallClient client = SquallClient.start(DemoHub.app(new TaskStore(db)))) {
       TaskStore store = new TaskStore(db);
