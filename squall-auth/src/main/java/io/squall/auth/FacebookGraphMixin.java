@@ -40,7 +40,11 @@ public interface FacebookGraphMixin extends OAuth2Mixin {
   default CompletableFuture<AuthUser> getAuthenticatedUser(
       String redirectUri, Set<String> extraFields) {
     return LoginFlow.complete(
-        LoginFlow.handler(this), oauth2Config(), redirectUri, new FacebookShape(extraFields));
+        LoginFlow.handler(this),
+        getAuthHttpClient(),
+        oauth2Config(),
+        redirectUri,
+        new FacebookShape(extraFields));
   }
 
   /**

@@ -28,6 +28,10 @@ public interface GitHubOAuth2Mixin extends OAuth2Mixin {
   @Override
   default CompletableFuture<AuthUser> getAuthenticatedUser(String redirectUri) {
     return LoginFlow.complete(
-        LoginFlow.handler(this), oauth2Config(), redirectUri, GitHubShape.GITHUB);
+        LoginFlow.handler(this),
+        getAuthHttpClient(),
+        oauth2Config(),
+        redirectUri,
+        GitHubShape.GITHUB);
   }
 }

@@ -16,9 +16,20 @@ public interface GoogleOAuth2Mixin extends OAuth2Mixin {
   /** The setting holding the {@link OAuth2Config} (Tornado's {@code google_oauth}). */
   String SETTINGS_KEY = "google_oauth";
 
-  /** The {@value #SETTINGS_KEY} setting. */
+  /**
+   * The {@value #SETTINGS_KEY} setting (Tornado's {@code get_google_oauth_settings}); override to
+   * read the credentials from elsewhere.
+   *
+   * @throws IllegalStateException naming the setting when it is missing or not an {@link
+   *     OAuth2Config}
+   */
+  default OAuth2Config getGoogleOauthSettings() {
+    return SettingsConfig.get(this, SETTINGS_KEY, "google");
+  }
+
+  /** {@link #getGoogleOauthSettings()}. */
   @Override
   default OAuth2Config oauth2Config() {
-    return SettingsConfig.get(this, SETTINGS_KEY, "google");
+    return getGoogleOauthSettings();
   }
 }

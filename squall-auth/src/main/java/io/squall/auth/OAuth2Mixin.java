@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.squall.auth.internal.ApiRequest;
 import io.squall.auth.internal.LoginFlow;
 import io.squall.auth.internal.StandardShape;
+import io.squall.httpclient.AsyncHttpClient;
 import io.squall.web.RequestHandler;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,16 @@ import java.util.concurrent.CompletableFuture;
 public interface OAuth2Mixin {
   /** The provider and the application's credentials there. */
   OAuth2Config oauth2Config();
+
+  /**
+   * The HTTP client the provider calls go through (Tornado's {@code get_auth_http_client}). The
+   * default, null, gives each login and API call a client of its own, closed when the call ends.
+   * Override to share one (a connection pool, a proxy, a private CA in its options): it must run on
+   * the handler's loop, and the mixin leaves it open.
+   */
+  default AsyncHttpClient getAuthHttpClient() {
+    return null;
+  }
 
   /**
    * Redirects the browser to the provider to log in, asking for the configuration's default scope.
@@ -65,7 +76,11 @@ public interface OAuth2Mixin {
    */
   default CompletableFuture<AuthUser> getAuthenticatedUser(String redirectUri) {
     return LoginFlow.complete(
-        LoginFlow.handler(this), oauth2Config(), redirectUri, StandardShape.INSTANCE);
+        LoginFlow.handler(this),
+        getAuthHttpClient(),
+        oauth2Config(),
+        redirectUri,
+        StandardShape.INSTANCE);
   }
 
   /** A GET of an API {@code url} with the user's access token; see the full form. */
@@ -85,6 +100,12 @@ public interface OAuth2Mixin {
   default CompletableFuture<JsonNode> oauth2Request(
       String url, String accessToken, Map<String, String> postArgs, Map<String, String> args) {
     return ApiRequest.send(
-        LoginFlow.handler(this).loop(), oauth2Config(), url, accessToken, postArgs, args);
+        LoginFlow.handler(this).loop(),
+        getAuthHttpClient(),
+        oauth2Config(),
+        url,
+        accessToken,
+        postArgs,
+        args);
   }
 }

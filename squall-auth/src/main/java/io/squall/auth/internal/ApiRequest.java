@@ -3,6 +3,7 @@ package io.squall.auth.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.squall.auth.AuthError;
 import io.squall.auth.OAuth2Config;
+import io.squall.httpclient.AsyncHttpClient;
 import io.squall.httpclient.HttpRequest;
 import io.squall.ioloop.IOLoop;
 import java.util.Map;
@@ -15,10 +16,11 @@ public final class ApiRequest {
   /**
    * Sends a GET (or a form POST when {@code postArgs} is non-null) to {@code url}, relative to the
    * API base when it starts with {@code /}, with {@code args} in the query and the token as a
-   * Bearer header; the answer as JSON.
+   * Bearer header, on {@code client} (null for one of its own); the answer as JSON.
    */
   public static CompletableFuture<JsonNode> send(
       IOLoop loop,
+      AsyncHttpClient client,
       OAuth2Config config,
       String url,
       String accessToken,
@@ -33,7 +35,7 @@ public final class ApiRequest {
       full = config.apiBaseUrl() + url;
     }
     full = args == null ? full : Urls.concat(full, args);
-    ProviderCalls calls = ProviderCalls.open(loop, config);
+    ProviderCalls calls = ProviderCalls.open(loop, config, client);
     HttpRequest.Builder b = postArgs != null ? calls.postForm(full, postArgs) : calls.request(full);
     if (accessToken != null) {
       b.header("Authorization", "Bearer " + accessToken);

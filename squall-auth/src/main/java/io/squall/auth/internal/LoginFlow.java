@@ -5,6 +5,7 @@ import io.squall.auth.AuthError;
 import io.squall.auth.AuthUser;
 import io.squall.auth.OAuth2Config;
 import io.squall.escape.Json;
+import io.squall.httpclient.AsyncHttpClient;
 import io.squall.web.RequestHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,9 +62,16 @@ public final class LoginFlow {
     h.redirect(Urls.concat(config.authorizeUrl(), args));
   }
 
-  /** Leg two: the user, or a future failed with {@link AuthError}. */
+  /**
+   * Leg two: the user, or a future failed with {@link AuthError}; the provider calls go through
+   * {@code client} (null for one of the login's own).
+   */
   public static CompletableFuture<AuthUser> complete(
-      RequestHandler h, OAuth2Config config, String redirectUri, ProviderShape shape) {
+      RequestHandler h,
+      AsyncHttpClient client,
+      OAuth2Config config,
+      String redirectUri,
+      ProviderShape shape) {
     StateCookie.Pending pending;
     String code;
     try {
@@ -86,7 +94,7 @@ public final class LoginFlow {
     } catch (AuthError e) {
       return CompletableFuture.failedFuture(e);
     }
-    ProviderCalls calls = ProviderCalls.open(h.loop(), config);
+    ProviderCalls calls = ProviderCalls.open(h.loop(), config, client);
     CompletableFuture<AuthUser> user;
     try {
       user =

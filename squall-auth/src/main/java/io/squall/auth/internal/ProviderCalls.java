@@ -26,17 +26,28 @@ public final class ProviderCalls implements AutoCloseable {
   public static final String USER_AGENT = "Squall-auth";
 
   private final AsyncHttpClient client;
+  private final boolean owned;
   private final OAuth2Config config;
 
-  private ProviderCalls(AsyncHttpClient client, OAuth2Config config) {
+  private ProviderCalls(AsyncHttpClient client, boolean owned, OAuth2Config config) {
     this.client = client;
+    this.owned = owned;
     this.config = config;
   }
 
-  /** Calls to {@code config}'s provider from {@code loop}. */
-  public static ProviderCalls open(IOLoop loop, OAuth2Config config) {
+  /**
+   * Calls to {@code config}'s provider from {@code loop}, on {@code shared} when it is non-null (a
+   * client of the application's, left open), else on a client of their own that {@link #close()}
+   * closes.
+   */
+  public static ProviderCalls open(IOLoop loop, OAuth2Config config, AsyncHttpClient shared) {
+    if (shared != null) {
+      return new ProviderCalls(shared, false, config);
+    }
     return new ProviderCalls(
-        AsyncHttpClient.create(loop, HttpClientOptions.defaults().toBuilder().build()), config);
+        AsyncHttpClient.create(loop, HttpClientOptions.defaults().toBuilder().build()),
+        true,
+        config);
   }
 
   /** A request builder with the common settings (timeout, JSON, user agent, errors as answers). */
@@ -161,6 +172,8 @@ public final class ProviderCalls implements AutoCloseable {
 
   @Override
   public void close() {
-    client.close();
+    if (owned) {
+      client.close();
+    }
   }
 }
