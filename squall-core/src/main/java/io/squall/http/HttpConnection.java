@@ -2,6 +2,7 @@ package io.squall.http;
 
 import io.squall.ioloop.IOLoop;
 import io.squall.iostream.IOStream;
+import java.nio.channels.FileChannel;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,7 +31,7 @@ public interface HttpConnection {
    * FileChannel.transferTo} where the transport allows. Needs a {@code Content-Length} response;
    * the caller keeps ownership of the channel and closes it when the future completes.
    */
-  CompletableFuture<Void> writeFile(java.nio.channels.FileChannel file, long position, long count);
+  CompletableFuture<Void> writeFile(FileChannel file, long position, long count);
 
   /** Ends the response. The next request on a keep-alive connection is read after this. */
   void finish();

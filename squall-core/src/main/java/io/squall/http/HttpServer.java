@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,7 +144,7 @@ public class HttpServer extends TcpServer {
         .start(
             () -> {
               try {
-                done.get(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                done.get(grace.toMillis(), TimeUnit.MILLISECONDS);
               } catch (Exception timedOut) {
                 log.warn(
                     "{} connections still open after the {} ms grace period; closing them",
@@ -171,7 +172,7 @@ public class HttpServer extends TcpServer {
       return CompletableFuture.completedFuture(null);
     }
     return hooks
-        .completeOnTimeout(null, grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .completeOnTimeout(null, grace.toMillis(), TimeUnit.MILLISECONDS)
         .exceptionally(
             e -> {
               log.warn("shutdown work of {} failed", delegate, e);

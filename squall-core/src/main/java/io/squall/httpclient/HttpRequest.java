@@ -1,6 +1,7 @@
 package io.squall.httpclient;
 
 import io.squall.http.HttpHeaders;
+import io.squall.http.internal.HttpChars;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -321,7 +322,7 @@ public final class HttpRequest {
     /** Sets the method (default {@code GET}); it must be a token. */
     public Builder method(String method) {
       Objects.requireNonNull(method, "method");
-      if (!io.squall.http.internal.HttpChars.isToken(method)) {
+      if (!HttpChars.isToken(method)) {
         throw new IllegalArgumentException("method is not a token: " + method);
       }
       this.method = method;

@@ -1,6 +1,8 @@
 package io.squall.template;
 
+import io.squall.template.internal.Truth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ public final class TemplateArgs {
   }
 
   private TemplateArgs(Object[] positional) {
-    this.positional = Collections.unmodifiableList(java.util.Arrays.asList(positional));
+    this.positional = Collections.unmodifiableList(Arrays.asList(positional));
     this.keywords = Map.of();
   }
 
@@ -137,7 +139,7 @@ public final class TemplateArgs {
     if (!has(index, name)) {
       return defaultValue;
     }
-    return io.squall.template.internal.Truth.test(get(index, name));
+    return Truth.test(get(index, name));
   }
 
   @Override

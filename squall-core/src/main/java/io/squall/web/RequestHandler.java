@@ -8,6 +8,7 @@ import io.squall.http.HttpServerRequest;
 import io.squall.ioloop.IOLoop;
 import io.squall.ioloop.internal.Futures;
 import io.squall.iostream.IOStream;
+import io.squall.locale.Locale;
 import io.squall.template.BaseLoader;
 import io.squall.template.Template;
 import io.squall.template.TemplateFacing;
@@ -16,6 +17,7 @@ import io.squall.web.internal.CookieSecret;
 import io.squall.web.internal.ErrorResponder;
 import io.squall.web.internal.HandlerDispatch;
 import io.squall.web.internal.HandlerInvoker;
+import io.squall.web.internal.LocaleSelection;
 import io.squall.web.internal.RequestArguments;
 import io.squall.web.internal.ResponseBuffer;
 import io.squall.web.internal.SetCookieBuilder;
@@ -1057,9 +1059,9 @@ public abstract class RequestHandler {
   }
 
   // ------------------------------------------------------------------------------------------
-  // Locale (the logic lives in io.squall.web.internal.LocaleSelection)
+  // Locale (the logic lives in LocaleSelection)
 
-  private io.squall.locale.Locale locale;
+  private Locale locale;
 
   /**
    * The locale of this request (Tornado's {@code locale}): {@link #getUserLocale()} if it gives
@@ -1067,9 +1069,9 @@ public abstract class RequestHandler {
    * handler see it as {@code locale}, and its {@code translate} as {@code _}.
    */
   @TemplateFacing
-  public io.squall.locale.Locale getLocale() {
+  public Locale getLocale() {
     if (locale == null) {
-      io.squall.locale.Locale user = getUserLocale();
+      Locale user = getUserLocale();
       locale = user != null ? user : getBrowserLocale();
     }
     return locale;
@@ -1077,12 +1079,12 @@ public abstract class RequestHandler {
 
   /** Same as {@link #getLocale()}. */
   @TemplateFacing
-  public io.squall.locale.Locale locale() {
+  public Locale locale() {
     return getLocale();
   }
 
   /** Sets this request's locale, overriding what {@link #getLocale()} would pick. */
-  public void setLocale(io.squall.locale.Locale locale) {
+  public void setLocale(Locale locale) {
     this.locale = locale;
   }
 
@@ -1090,13 +1092,13 @@ public abstract class RequestHandler {
    * Override to take the locale from the user, e.g. a setting stored with their account; null (the
    * default) falls back to {@link #getBrowserLocale()}.
    */
-  protected io.squall.locale.Locale getUserLocale() {
+  protected Locale getUserLocale() {
     return null;
   }
 
   /** The locale from the {@code Accept-Language} header, else {@code en_US}'s closest. */
   @TemplateFacing
-  public io.squall.locale.Locale getBrowserLocale() {
+  public Locale getBrowserLocale() {
     return getBrowserLocale("en_US");
   }
 
@@ -1105,8 +1107,8 @@ public abstract class RequestHandler {
    * (Tornado's {@code get_browser_locale}); {@code defaultCode}'s closest without one.
    */
   @TemplateFacing
-  public io.squall.locale.Locale getBrowserLocale(String defaultCode) {
-    return io.squall.web.internal.LocaleSelection.browserLocale(
+  public Locale getBrowserLocale(String defaultCode) {
+    return LocaleSelection.browserLocale(
         request.headers().getJoined("Accept-Language"), defaultCode);
   }
 }

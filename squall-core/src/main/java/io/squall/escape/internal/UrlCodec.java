@@ -135,7 +135,7 @@ public final class UrlCodec {
       return url;
     }
     StringBuilder out = new StringBuilder(url.length() + 16).append(url, 0, i);
-    byte[] bytes = url.substring(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes = url.substring(i).getBytes(StandardCharsets.UTF_8);
     for (byte b : bytes) {
       int c = b & 0xff;
       if (c < 0x80) {

@@ -1,6 +1,8 @@
 package io.squall.http.internal;
 
+import io.squall.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Serializes response heads and chunk framing into reusable byte arrays. Status lines of common
@@ -19,7 +21,7 @@ final class ResponseWriter {
     };
     for (int code : common) {
       STATUS_LINES_11[code] =
-          ("HTTP/1.1 " + code + " " + io.squall.http.HttpStatus.reason(code) + "\r\n")
+          ("HTTP/1.1 " + code + " " + HttpStatus.reason(code) + "\r\n")
               .getBytes(StandardCharsets.ISO_8859_1);
     }
   }
@@ -35,7 +37,7 @@ final class ResponseWriter {
     if ("HTTP/1.1".equals(version)
         && status < STATUS_LINES_11.length
         && STATUS_LINES_11[status] != null
-        && reason.equals(io.squall.http.HttpStatus.reason(status))) {
+        && reason.equals(HttpStatus.reason(status))) {
       append(STATUS_LINES_11[status]);
       return;
     }
@@ -68,7 +70,7 @@ final class ResponseWriter {
   }
 
   byte[] toBytes() {
-    return java.util.Arrays.copyOf(buf, len);
+    return Arrays.copyOf(buf, len);
   }
 
   static byte[] chunkHeader(int size) {
@@ -102,7 +104,7 @@ final class ResponseWriter {
 
   private void ensure(int n) {
     if (len + n > buf.length) {
-      buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
     }
   }
 }

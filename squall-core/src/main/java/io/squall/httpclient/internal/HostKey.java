@@ -1,6 +1,7 @@
 package io.squall.httpclient.internal;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -20,7 +21,7 @@ public record HostKey(String scheme, String host, int port, String tlsProfile) {
   }
 
   /** This key for a request with these certificate settings. */
-  public HostKey withTls(boolean validateCert, java.nio.file.Path caFile) {
+  public HostKey withTls(boolean validateCert, Path caFile) {
     if (!tls()) {
       return this;
     }

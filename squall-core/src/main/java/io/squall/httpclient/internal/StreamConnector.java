@@ -2,6 +2,7 @@ package io.squall.httpclient.internal;
 
 import io.squall.iostream.BaseIOStream;
 import io.squall.iostream.IOStreamOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,5 +31,5 @@ public interface StreamConnector {
    * @param validateCert whether to verify the certificate chain and host name
    * @param caFile a PEM file of trusted CAs, or null for the JDK's trust store
    */
-  record TlsSettings(boolean validateCert, java.nio.file.Path caFile) {}
+  record TlsSettings(boolean validateCert, Path caFile) {}
 }

@@ -191,7 +191,7 @@ public final class Connector {
           if (e != null) {
             Throwable cause = Futures.unwrap(e);
             result.completeExceptionally(
-                cause instanceof java.util.concurrent.TimeoutException
+                cause instanceof TimeoutException
                     ? new TimeoutException(
                         "connecting to "
                             + host

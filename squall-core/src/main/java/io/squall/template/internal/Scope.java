@@ -1,6 +1,7 @@
 package io.squall.template.internal;
 
 import io.squall.template.internal.py.Frame;
+import io.squall.template.internal.py.PyError;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -69,7 +70,7 @@ public final class Scope {
   public void enterCall() {
     if (++callDepth > 200) {
       callDepth = 0;
-      throw io.squall.template.internal.py.PyError.recursion();
+      throw PyError.recursion();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.squall.template.internal.py;
 
+import io.squall.template.internal.Iteration;
 import io.squall.template.internal.Truth;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
@@ -12,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Python's value semantics over Java objects: type names, truth, equality, ordering, {@code str}
@@ -36,8 +39,8 @@ public final class Py {
         || v instanceof Short
         || v instanceof Byte
         || v instanceof BigInteger
-        || v instanceof java.util.concurrent.atomic.AtomicInteger
-        || v instanceof java.util.concurrent.atomic.AtomicLong;
+        || v instanceof AtomicInteger
+        || v instanceof AtomicLong;
   }
 
   /** Ints and bools, which Python's arithmetic treats as ints. */
@@ -390,7 +393,7 @@ public final class Py {
   /** An iterator over anything Python can loop over. */
   static Iterator<?> iterator(Object v) {
     try {
-      return io.squall.template.internal.Iteration.iterator(v);
+      return Iteration.iterator(v);
     } catch (IllegalArgumentException e) {
       throw PyError.type("'" + typeName(v) + "' object is not iterable");
     }

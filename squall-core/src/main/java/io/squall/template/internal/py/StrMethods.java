@@ -1,10 +1,13 @@
 package io.squall.template.internal.py;
 
 import io.squall.template.TemplateArgs;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 
 /** Python's {@code str} methods on Java strings. */
 final class StrMethods {
@@ -64,7 +67,7 @@ final class StrMethods {
         yield s.endsWith(p) && !p.isEmpty() ? s.substring(0, s.length() - p.length()) : s;
       }
       case "expandtabs" -> s.replace("\t", "        ");
-      case "encode" -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      case "encode" -> s.getBytes(StandardCharsets.UTF_8);
       default -> PyMethods.NOT_FOUND;
     };
   }
@@ -140,7 +143,7 @@ final class StrMethods {
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || (c >= 0x1c && c <= 0x1f);
   }
 
-  private static boolean all(String s, java.util.function.IntPredicate p) {
+  private static boolean all(String s, IntPredicate p) {
     return !s.isEmpty() && s.codePoints().allMatch(p);
   }
 
@@ -231,7 +234,7 @@ final class StrMethods {
           }
           words.add(s.substring(j, end));
         }
-        java.util.Collections.reverse(words);
+        Collections.reverse(words);
         out.addAll(words);
       }
       return out;
@@ -267,7 +270,7 @@ final class StrMethods {
         count++;
       }
       rev.add(s.substring(0, end));
-      java.util.Collections.reverse(rev);
+      Collections.reverse(rev);
       out.addAll(rev);
     }
     return out;
