@@ -162,28 +162,37 @@ public class StaticFileHandler extends RequestHandler {
         });
   }
 
-  /** Sends {@code remaining} bytes from a channel that is not a file, a chunk per flush. */
+  /**
+   * Sends {@code remaining} bytes from a channel that is not a file, a chunk per flush. Goes on in
+   * a loop while each flush completes at once (the socket took the chunk), and only waits, without
+   * nesting, on one that did not: a chain of callbacks would grow the stack by a chunk each.
+   */
   private CompletableFuture<Void> copy(ReadableByteChannel in, long remaining, ByteBuffer buf) {
-    if (remaining <= 0) {
-      return CompletableFuture.completedFuture(null);
+    long left = remaining;
+    while (left > 0) {
+      buf.clear();
+      buf.limit((int) Math.min(buf.capacity(), left));
+      int n;
+      try {
+        n = in.read(buf);
+      } catch (IOException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+      if (n < 0) {
+        return CompletableFuture.failedFuture(
+            new IOException("static content ended " + left + " bytes early"));
+      }
+      byte[] chunk = new byte[n];
+      buf.flip().get(chunk);
+      write(chunk);
+      left -= n;
+      CompletableFuture<Void> flushed = flush();
+      if (!flushed.isDone() || flushed.isCompletedExceptionally()) {
+        long rest = left;
+        return flushed.thenCompose(v -> copy(in, rest, buf));
+      }
     }
-    buf.clear();
-    buf.limit((int) Math.min(buf.capacity(), remaining));
-    int n;
-    try {
-      n = in.read(buf);
-    } catch (IOException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    if (n < 0) {
-      return CompletableFuture.failedFuture(
-          new IOException("static content ended " + remaining + " bytes early"));
-    }
-    byte[] chunk = new byte[n];
-    buf.flip().get(chunk);
-    write(chunk);
-    long left = remaining - n;
-    return flush().thenCompose(v -> copy(in, left, buf));
+    return CompletableFuture.completedFuture(null);
   }
 
   // ------------------------------------------------------------------------------------------

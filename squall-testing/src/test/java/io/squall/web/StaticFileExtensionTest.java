@@ -76,6 +76,65 @@ class StaticFileExtensionTest {
     }
   }
 
+  static final long GENERATED = 32L << 20;
+  static final java.util.concurrent.atomic.AtomicInteger deepestRead =
+      new java.util.concurrent.atomic.AtomicInteger();
+  static final java.util.concurrent.atomic.AtomicInteger shallowestRead =
+      new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+
+  /**
+   * Serves {@link #GENERATED} bytes from a channel that records how deep the stack is at each of
+   * its reads: one read per chunk, called again each time the previous chunk was flushed.
+   */
+  public static class Generated extends MemoryFiles {
+    public Generated(Path root) {
+      super(root);
+    }
+
+    @Override
+    protected Path validateAbsolutePath(Path root, Path absolutePath) {
+      return absolutePath;
+    }
+
+    @Override
+    protected ReadableByteChannel getContent(Path absolutePath, long start, long end) {
+      return new ReadableByteChannel() {
+        long left = end - start;
+
+        @Override
+        public int read(java.nio.ByteBuffer dst) {
+          int depth = Thread.currentThread().getStackTrace().length;
+          deepestRead.accumulateAndGet(depth, Math::max);
+          shallowestRead.accumulateAndGet(depth, Math::min);
+          int n = (int) Math.min(dst.remaining(), left);
+          for (int i = 0; i < n; i++) {
+            dst.put((byte) 'y');
+          }
+          left -= n;
+          return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+          return true;
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+
+    @Override
+    protected long getContentSize() {
+      return GENERATED;
+    }
+
+    @Override
+    protected String getContentVersion(Path absolutePath) {
+      return "generated";
+    }
+  }
+
   /** Never answers 304 and types everything as JSON. */
   public static class Always200 extends StaticFileHandler {
     public Always200(Path root) {
@@ -131,6 +190,7 @@ class StaticFileExtensionTest {
     Path r = root();
     return Application.builder()
         .route("/mem/(.*)", () -> new MemoryFiles(r))
+        .route("/generated/(.*)", () -> new Generated(r))
         .route("/plain/(.*)", () -> new Always200(r))
         .route("/urls/(.*)", () -> new Urls(r))
         .settings(Settings.builder().staticPath(r).build())
@@ -157,6 +217,28 @@ class StaticFileExtensionTest {
         client.fetch("/mem/a.txt", FetchOptions.get().header("Range", "bytes=5-10"));
     assertThat(part.status()).isEqualTo(206);
     assertThat(part.text()).isEqualTo("memory");
+  }
+
+  /**
+   * Content from a channel goes out a chunk per flush; while the client reads as fast as the server
+   * writes, each flush completes at once, and sending the next chunk from the flush's callback
+   * nested one call per chunk (32 MiB: 512 levels). It goes on in a loop instead.
+   */
+  @Test
+  void channelContentIsSentInALoopNotANestOfCallbacks(SquallClient client) throws Exception {
+    deepestRead.set(0);
+    shallowestRead.set(Integer.MAX_VALUE);
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", client.port())) {
+      s.getOutputStream()
+          .write(
+              "GET /generated/x.bin HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      byte[] all = s.getInputStream().readAllBytes();
+      String text = new String(all, StandardCharsets.ISO_8859_1);
+      assertThat(text).startsWith("HTTP/1.1 200 ");
+      assertThat(all.length - text.indexOf("\r\n\r\n") - 4).isEqualTo((int) GENERATED);
+    }
+    assertThat(deepestRead.get() - shallowestRead.get()).isLessThan(40);
   }
 
   @Test

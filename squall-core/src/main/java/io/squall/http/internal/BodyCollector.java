@@ -16,17 +16,35 @@ public final class BodyCollector {
   private byte[] body;
   private int length;
 
-  /** A collector sized for {@code contentLength} (the header's value, may be null). */
+  /**
+   * A collector sized for {@code contentLength} (the header's value, may be null).
+   *
+   * @throws HttpInputException with 413 if the declared length is more than one array can hold
+   *     (possible with a {@code maxBodySize} over 2 GiB): refused from the head, before any of it
+   *     is read
+   */
   public BodyCollector(String contentLength) {
     int size = 0;
     if (contentLength != null) {
       try {
-        size = (int) Math.min(Long.parseLong(contentLength.trim()), MAX_PREALLOCATE);
+        long declared = Long.parseLong(contentLength.trim());
+        if (declared > MAX_COLLECTED) {
+          throw tooLarge();
+        }
+        size = (int) Math.min(declared, MAX_PREALLOCATE);
       } catch (NumberFormatException e) {
         // the parser already rejected a bad Content-Length
       }
     }
     body = new byte[Math.max(size, 0)];
+  }
+
+  private static HttpInputException tooLarge() {
+    return new HttpInputException(
+        413,
+        "a request body over "
+            + MAX_COLLECTED
+            + " bytes cannot be buffered; the handler must stream it (@StreamRequestBody)");
   }
 
   /** The most bytes one array can hold (a little under the JVM's limit). */
@@ -41,11 +59,7 @@ public final class BodyCollector {
   public void append(ByteBuffer chunk) {
     int n = chunk.remaining();
     if ((long) length + n > MAX_COLLECTED) {
-      throw new HttpInputException(
-          413,
-          "a request body over "
-              + MAX_COLLECTED
-              + " bytes cannot be buffered; the handler must stream it (@StreamRequestBody)");
+      throw tooLarge();
     }
     if (length + n > body.length) {
       long grown = Math.max((long) length + n, (long) body.length * 2);

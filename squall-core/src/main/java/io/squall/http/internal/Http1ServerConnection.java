@@ -237,9 +237,8 @@ public final class Http1ServerConnection implements HttpConnection {
           resetForNextRequest();
           continue;
         }
-        if (reader.needsBytes()) {
-          reader.readMore();
-          return;
+        if (reader.needsBytes() && !reader.readMore()) {
+          return; // process() runs again when the bytes arrive
         }
         if (request == null && deadlines.kind() != ConnectionDeadlines.HEAD) {
           deadlines.set(ConnectionDeadlines.HEAD);
@@ -276,6 +275,9 @@ public final class Http1ServerConnection implements HttpConnection {
     CompletionStage<?> stage;
     try {
       stage = delegate.headersReceived(request);
+    } catch (HttpInputException e) {
+      badRequest(e.status(), e.getMessage()); // a body the delegate cannot take (too large)
+      return;
     } catch (RuntimeException e) {
       log.error("Uncaught exception in headersReceived for {}", request, e);
       badRequest(500, "Internal Server Error");
