@@ -56,6 +56,38 @@ class UploadDemoTest {
     assertFile(files.get(1), "file", "photo.bin", binary);
   }
 
+  /**
+   * The multipart form keeps the server's default limit (100 MiB) although the raw route raises its
+   * own: a form one byte over it is answered 413 from its headers, and a client that goes on
+   * sending the body still reads the answer (the server drains before it closes).
+   */
+  @Test
+  void multipartFormOverTheDefaultLimitIsRefusedWith413(SquallClient client) throws Exception {
+    long size = (100L << 20) + 1;
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", client.port())) {
+      s.setSoTimeout(30_000);
+      java.io.OutputStream out = s.getOutputStream();
+      out.write(
+          ("POST /upload HTTP/1.1\r\nHost: test\r\n"
+                  + "Content-Type: multipart/form-data; boundary="
+                  + BOUNDARY
+                  + "\r\nContent-Length: "
+                  + size
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk = random(64 * 1024, 4);
+      for (int i = 0; i < 16; i++) { // the first MiB of the body, as a browser would start it
+        out.write(chunk);
+      }
+      out.flush();
+      String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 413 ");
+      assertThat(response.substring(response.indexOf("\r\n\r\n") + 4)).isNotBlank();
+    }
+    // the server is still there for the next form
+    assertThat(client.fetch("/upload/").status()).isEqualTo(200);
+  }
+
   @Test
   void rawPutOfSeveralMegabytesAnswersWithSizeAndDigest(SquallClient client) throws Exception {
     byte[] data = random(5 * 1024 * 1024 + 7, 2);

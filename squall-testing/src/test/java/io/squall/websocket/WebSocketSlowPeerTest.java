@@ -3,6 +3,7 @@ package io.squall.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squall.http.HttpServerOptions;
+import io.squall.testing.ExpectLog;
 import io.squall.testing.RawConnection;
 import io.squall.testing.SquallClient;
 import io.squall.testing.SquallTest;
@@ -27,6 +28,7 @@ class WebSocketSlowPeerTest {
   private static final long CAP = 1024 * 1024;
   private static final int MESSAGE = 16 * 1024;
   private static final int MOST = 100_000; // 1.6 GB: far more than any socket buffer holds
+  private static final int AFTER_REFUSAL = 50;
 
   final Sockets.Events events = new Sockets.Events();
   final CompletableFuture<Integer> accepted = new CompletableFuture<>();
@@ -51,6 +53,13 @@ class WebSocketSlowPeerTest {
       for (int i = 0; i < MOST; i++) {
         CompletableFuture<Void> f = writeMessage(message);
         if (f.isCompletedExceptionally()) {
+          // a handler that ignores the refusal and keeps writing: each later write fails too,
+          // and the connection is not logged again
+          for (int more = 0; more < AFTER_REFUSAL; more++) {
+            if (!writeMessage(message).isCompletedExceptionally()) {
+              throw new AssertionError("a write after the refusal was queued");
+            }
+          }
           accepted.complete(i);
           return null;
         }
@@ -82,12 +91,18 @@ class WebSocketSlowPeerTest {
 
   @Test
   void aPeerThatStopsReadingIsClosedWith1008AtTheCap(SquallClient client) throws Exception {
-    try (RawConnection raw = client.raw()) {
+    try (RawConnection raw = client.raw();
+        ExpectLog warned =
+            ExpectLog.capture(
+                "io.squall.websocket", "the peer is not reading", org.slf4j.event.Level.WARN)) {
       assertThat(raw.send(RawFrames.upgrade(client.port(), "/flood")).readResponse().status())
           .isEqualTo(101);
       // nothing read yet: the server refuses a message once the cap is reached
       int sent = accepted.get(30, TimeUnit.SECONDS);
       assertThat(sent).isLessThan(MOST);
+      // refused once, then every later write: one warning for the connection, not one per write
+      assertThat(warned.count()).isEqualTo(1);
+      assertThat(warned.lines().get(0)).contains("1008");
       // what was queued then arrives, and after it the Close frame with 1008
       List<RawFrames.Frame> frames = RawFrames.parse(readToClose(raw));
       RawFrames.Frame last = frames.get(frames.size() - 1);
