@@ -37,6 +37,34 @@ class TemplateErrorTest {
   }
 
   @Test
+  void numbersTakeAsciiDigitsOnly() {
+    // found by the Jazzer target: a digit of another script (U+07C4, NKo four) inside a number
+    // reached Double.parseDouble and escaped as a NumberFormatException
+    for (String expr : new String[] {"00.000\u07c40", "1\u0664", "1e\u0664", "0.5\u0664"}) {
+      assertThatThrownBy(() -> new Template("{{ " + expr + " }}", "n.html", null))
+          .as(expr)
+          .isInstanceOf(TemplateException.class);
+    }
+    assertThat(new Template("{{ 00.0001 + 1_0 }}").generate(Map.of())).isEqualTo("10.0001");
+  }
+
+  @Test
+  void aWidthTooLargeToBeOneIsAValueError() {
+    for (String expr :
+        new String[] {
+          "'{:9999999999}'.format(1)", "'%9999999999d' % 1", "'{:.9999999999f}'.format(1.0)"
+        }) {
+      TemplateException e =
+          catchThrowableOfType(
+              TemplateException.class, () -> new Template("{{ " + expr + " }}").generate(Map.of()));
+      assertThat(e).as(expr).isNotNull();
+      assertThat(e)
+          .hasMessageContaining("ValueError")
+          .hasMessageContaining("Too many decimal digits");
+    }
+  }
+
+  @Test
   void deeplyNestedExpressionsAreRefusedWithTheirLine() {
     // found by the Jazzer target (issue 16): deep nesting must be a clear error, not a stack
     // overflow or a parser that backtracks for minutes

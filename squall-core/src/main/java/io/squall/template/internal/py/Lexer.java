@@ -77,7 +77,7 @@ final class Lexer {
       }
       int start = i;
       char c = src.charAt(i);
-      if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(src.charAt(i + 1)))) {
+      if (isAsciiDigit(c) || (c == '.' && i + 1 < n && isAsciiDigit(src.charAt(i + 1)))) {
         out.add(number());
         continue;
       }
@@ -145,13 +145,13 @@ final class Lexer {
       }
     }
     boolean isFloat = false;
-    while (i < n && (Character.isDigit(src.charAt(i)) || src.charAt(i) == '_')) {
+    while (i < n && (isAsciiDigit(src.charAt(i)) || src.charAt(i) == '_')) {
       i++;
     }
     if (i < n && src.charAt(i) == '.' && !(i + 1 < n && src.charAt(i + 1) == '.')) {
       isFloat = true;
       i++;
-      while (i < n && (Character.isDigit(src.charAt(i)) || src.charAt(i) == '_')) {
+      while (i < n && (isAsciiDigit(src.charAt(i)) || src.charAt(i) == '_')) {
         i++;
       }
     }
@@ -161,9 +161,9 @@ final class Lexer {
       if (i < n && (src.charAt(i) == '+' || src.charAt(i) == '-')) {
         i++;
       }
-      if (i < n && Character.isDigit(src.charAt(i))) {
+      if (i < n && isAsciiDigit(src.charAt(i))) {
         isFloat = true;
-        while (i < n && (Character.isDigit(src.charAt(i)) || src.charAt(i) == '_')) {
+        while (i < n && (isAsciiDigit(src.charAt(i)) || src.charAt(i) == '_')) {
           i++;
         }
       } else {
@@ -186,6 +186,11 @@ final class Lexer {
           "leading zeros in decimal integer literals are not permitted", start);
     }
     return new Token(Kind.INT, text, Py.norm(new java.math.BigInteger(clean)), start);
+  }
+
+  /** Python's numeric literals take ASCII digits only (other Unicode digits are not numbers). */
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private Token string(int start, boolean raw, boolean fstring) {

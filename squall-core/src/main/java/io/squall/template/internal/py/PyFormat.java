@@ -23,6 +23,18 @@ final class PyFormat {
     char type;
   }
 
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** A width or precision: ASCII digits, refused as Python does when too large to be one. */
+  private static int count(String digits) {
+    if (digits.length() > 9) {
+      throw PyError.value("Too many decimal digits in format string");
+    }
+    return Integer.parseInt(digits);
+  }
+
   private static Spec parse(String spec) {
     Spec s = new Spec();
     int i = 0;
@@ -50,11 +62,11 @@ final class PyFormat {
       i++;
     }
     int start = i;
-    while (i < n && Character.isDigit(spec.charAt(i))) {
+    while (i < n && isAsciiDigit(spec.charAt(i))) {
       i++;
     }
     if (i > start) {
-      s.width = Integer.parseInt(spec.substring(start, i));
+      s.width = count(spec.substring(start, i));
     }
     if (i < n && (spec.charAt(i) == ',' || spec.charAt(i) == '_')) {
       s.grouping = spec.charAt(i++);
@@ -62,13 +74,13 @@ final class PyFormat {
     if (i < n && spec.charAt(i) == '.') {
       i++;
       start = i;
-      while (i < n && Character.isDigit(spec.charAt(i))) {
+      while (i < n && isAsciiDigit(spec.charAt(i))) {
         i++;
       }
       if (i == start) {
         throw PyError.value("Format specifier missing precision");
       }
-      s.precision = Integer.parseInt(spec.substring(start, i));
+      s.precision = count(spec.substring(start, i));
     }
     if (i < n) {
       s.type = spec.charAt(i++);
@@ -328,11 +340,11 @@ final class PyFormat {
         i++;
       } else {
         int start = i;
-        while (i < n && Character.isDigit(format.charAt(i))) {
+        while (i < n && isAsciiDigit(format.charAt(i))) {
           i++;
         }
         if (i > start) {
-          width = Integer.parseInt(format.substring(start, i));
+          width = count(format.substring(start, i));
         }
       }
       int precision = -1;
@@ -343,10 +355,10 @@ final class PyFormat {
           i++;
         } else {
           int start = i;
-          while (i < n && Character.isDigit(format.charAt(i))) {
+          while (i < n && isAsciiDigit(format.charAt(i))) {
             i++;
           }
-          precision = i > start ? Integer.parseInt(format.substring(start, i)) : 0;
+          precision = i > start ? count(format.substring(start, i)) : 0;
         }
       }
       while (i < n && "hlL".indexOf(format.charAt(i)) >= 0) {
