@@ -18,13 +18,17 @@ public final class Router {
   /** A prefix under which another application (or anything else) takes over. */
   public record Mount(String prefix, Object target) {}
 
+  private static final String[] NO_GROUPS = new String[0];
+
   private static final class HostRules {
     final Pattern host;
+    final boolean anyHost; // the catch-all: no regex to run per request
     final List<Object> rules = new ArrayList<>(); // UrlSpec or Mount, in order
     final Map<String, Integer> literalIndex = new HashMap<>();
 
     HostRules(Pattern host) {
       this.host = host;
+      this.anyHost = host.pattern().equals(".*$");
     }
   }
 
@@ -85,7 +89,7 @@ public final class Router {
   /** Finds the match for a host name and a raw path, or null. */
   public Match find(String hostName, String path) {
     for (HostRules h : hosts) {
-      if (!h.host.matcher(hostName).matches()) {
+      if (!h.anyHost && !h.host.matcher(hostName).matches()) {
         continue;
       }
       Integer lit = h.literalIndex.get(path);
@@ -108,7 +112,7 @@ public final class Router {
         }
       }
       if (lit != null) {
-        return new Match((UrlSpec) h.rules.get(lit), new String[0], null, null);
+        return new Match((UrlSpec) h.rules.get(lit), NO_GROUPS, null, null);
       }
       return null; // Tornado: the first matching host decides
     }
