@@ -61,7 +61,8 @@ public final class FrameParser {
   private final MessageBuffer message = new MessageBuffer();
   private final Utf8Validator utf8 = new Utf8Validator();
 
-  private final byte[] control = new byte[Opcode.MAX_CONTROL_PAYLOAD];
+  private byte[]
+      control; // a control frame's payload; allocated at the first one (idle sockets have none)
   private byte[] scratch;
 
   /**
@@ -289,8 +290,9 @@ public final class FrameParser {
     int n = (int) Math.min(in.remaining(), payloadLen - payloadPos);
     if (Opcode.isControl(opcode)) {
       int off = (int) payloadPos;
-      in.get(control, off, n);
-      unmask(control, off, n, payloadPos);
+      byte[] c = control();
+      in.get(c, off, n);
+      unmask(c, off, n, payloadPos);
     } else if (messageCompressed) {
       if (scratch == null) {
         scratch = new byte[SCRATCH_SIZE];
@@ -366,8 +368,16 @@ public final class FrameParser {
     }
   }
 
+  private byte[] control() {
+    if (control == null) {
+      control = new byte[Opcode.MAX_CONTROL_PAYLOAD];
+    }
+    return control;
+  }
+
   private void endControlFrame() throws WebSocketProtocolException {
     int len = (int) payloadLen;
+    byte[] control = control();
     switch (opcode) {
       case Opcode.PING -> listener.onPing(Arrays.copyOf(control, len));
       case Opcode.PONG -> listener.onPong(Arrays.copyOf(control, len));
