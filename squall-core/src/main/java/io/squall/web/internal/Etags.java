@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
 
 /**
  * Entity tags: computing them from a response body as Tornado does ({@code "} + SHA-1 hex + {@code
@@ -125,32 +124,13 @@ public final class Etags {
     return d.digest();
   }
 
-  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-
-  /** {@code "hex"} or {@code W/"hex"}, built in one array (this runs for every response). */
   private static String quote(byte[] digest, boolean weak) {
-    int at = weak ? 2 : 0;
-    byte[] out = new byte[at + digest.length * 2 + 2];
+    byte[] hex = SignedValues.hex(digest);
+    StringBuilder b = new StringBuilder(hex.length + 4);
     if (weak) {
-      out[0] = 'W';
-      out[1] = '/';
+      b.append("W/");
     }
-    out[at++] = '"';
-    for (byte b : digest) {
-      out[at++] = HEX[(b >> 4) & 0xf];
-      out[at++] = HEX[b & 0xf];
-    }
-    out[at] = '"';
-    return new String(out, StandardCharsets.ISO_8859_1);
-  }
-
-  /** The strong tag of the concatenation of {@code chunks}, whole arrays. */
-  public static String strongOfArrays(List<byte[]> chunks) {
-    MessageDigest d = digest();
-    for (byte[] c : chunks) {
-      d.update(c);
-    }
-    return quote(d.digest(), false);
+    return b.append('"').append(new String(hex, StandardCharsets.US_ASCII)).append('"').toString();
   }
 
   private static MessageDigest digest() {

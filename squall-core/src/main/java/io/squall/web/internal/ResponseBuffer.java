@@ -10,6 +10,7 @@ import io.squall.http.HttpStatus;
 import io.squall.http.ResponseStartLine;
 import io.squall.iostream.IOStream;
 import io.squall.web.RequestHandler;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,7 +172,11 @@ public final class ResponseBuffer {
 
   /** The strong ETag of the buffered body. */
   public String bodyEtag() {
-    return Etags.strongOfArrays(chunks);
+    List<ByteBuffer> buffers = new ArrayList<>(chunks.size());
+    for (byte[] b : chunks) {
+      buffers.add(ByteBuffer.wrap(b));
+    }
+    return Etags.strong(buffers);
   }
 
   /** Whether the request's {@code If-None-Match} matches the response's {@code Etag}. */

@@ -189,7 +189,7 @@ final class Lexer {
   }
 
   /** Python's numeric literals take ASCII digits only (other Unicode digits are not numbers). */
-  private static boolean isAsciiDigit(char c) {
+  static boolean isAsciiDigit(char c) {
     return c >= '0' && c <= '9';
   }
 

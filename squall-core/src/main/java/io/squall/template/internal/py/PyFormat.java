@@ -23,10 +23,6 @@ final class PyFormat {
     char type;
   }
 
-  private static boolean isAsciiDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
   /** A width or precision: ASCII digits, refused as Python does when too large to be one. */
   private static int count(String digits) {
     if (digits.length() > 9) {
@@ -62,7 +58,7 @@ final class PyFormat {
       i++;
     }
     int start = i;
-    while (i < n && isAsciiDigit(spec.charAt(i))) {
+    while (i < n && Lexer.isAsciiDigit(spec.charAt(i))) {
       i++;
     }
     if (i > start) {
@@ -74,7 +70,7 @@ final class PyFormat {
     if (i < n && spec.charAt(i) == '.') {
       i++;
       start = i;
-      while (i < n && isAsciiDigit(spec.charAt(i))) {
+      while (i < n && Lexer.isAsciiDigit(spec.charAt(i))) {
         i++;
       }
       if (i == start) {
@@ -340,7 +336,7 @@ final class PyFormat {
         i++;
       } else {
         int start = i;
-        while (i < n && isAsciiDigit(format.charAt(i))) {
+        while (i < n && Lexer.isAsciiDigit(format.charAt(i))) {
           i++;
         }
         if (i > start) {
@@ -355,7 +351,7 @@ final class PyFormat {
           i++;
         } else {
           int start = i;
-          while (i < n && isAsciiDigit(format.charAt(i))) {
+          while (i < n && Lexer.isAsciiDigit(format.charAt(i))) {
             i++;
           }
           precision = i > start ? count(format.substring(start, i)) : 0;
